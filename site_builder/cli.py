@@ -1,0 +1,38 @@
+"""Command line: `python -m site_builder parse FILE...` and `... build`.
+
+Domain errors become exit statuses here, once.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m site_builder",
+                                     description="政府信息公开工作年度报告 portal builder")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_parse = sub.add_parser("parse", help="parse reports and print one JSON array on stdout")
+    p_parse.add_argument("files", nargs="+", type=Path)
+    p_parse.add_argument("--root", type=Path, default=None,
+                         help="content root: `source` is given relative to it")
+    p_build = sub.add_parser("build", help="parse everything under --content and build the site")
+    p_build.add_argument("--content", type=Path, default=Path("content"))
+    p_build.add_argument("--site-dir", type=Path, default=Path("site"))
+    args = parser.parse_args(argv)
+    if args.command == "parse":
+        return _parse(args.files, args.root)
+    from site_builder.build import build
+
+    return build(args.content, args.site_dir)
+
+
+def _parse(files: list[Path], root: Path | None) -> int:
+    from site_builder.pipeline import parse_file
+
+    reports = [parse_file(f, root) for f in files]
+    json.dump(reports, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 1 if any("error" in r for r in reports) else 0

@@ -1,0 +1,122 @@
+"""RawDocument to the contract's report object (../shared/spec/report-format.md).
+
+Stages: layout (title, parts) -> tables (rows, readings, the rules' choice) ->
+sections (text of parts 一, 五, 六). Anything that is not a report, or stops
+before its tables, raises ParseError naming what is missing.
+"""
+from __future__ import annotations
+
+import re
+
+from site_builder import contract as c
+from site_builder.parse.layout import agency_and_year, find_headings, find_title, part_spans
+from site_builder.parse.tables import (REQUIRED_APPLICATION_ROWS, parse_active, parse_applications,
+                                       parse_appeals)
+from site_builder.parse.tokens import normalize
+from site_builder.read.document import Line, RawDocument
+
+__all__ = ["ParseError", "parse_document"]
+
+
+class ParseError(Exception):
+    """The input is not a report, or too little of one to publish."""
+
+
+def parse_document(doc: RawDocument) -> dict:
+    lines = doc.lines
+    headings = find_headings(lines)
+    spans = part_spans(lines, headings)
+    title_limit = headings.get("一", min(len(lines), 40))
+    title, title_lines = find_title(lines, max(title_limit, 1))
+    t3 = spans.get("三") or _fallback_span(lines, "本年新收", headings.get("四"))
+    if t3 is None:
+        what = "no title naming 政府信息公开…年度报告" if title is None else f"title 「{title}」 found"
+        raise ParseError(f"not a government information disclosure annual report: {what}, "
+                         "but no table 三 (收到和处理政府信息公开申请情况)")
+    report = c.empty_report(doc.source)
+    report["title"] = title
+    if title:
+        report["agency"], report["year"] = agency_and_year(title)
+
+    applications = parse_applications(lines, t3)
+    lacking = [k for k in REQUIRED_APPLICATION_ROWS if k not in applications.rows_found]
+    if not applications.found:
+        raise ParseError("table 三 (收到和处理政府信息公开申请情况) has a heading but no rows: "
+                         "the report is truncated or its table is an image")
+    if lacking:
+        labels = "、".join(r.label for r in c.APPLICATION_ROWS if r.key in lacking)
+        raise ParseError(f"truncated report: table 三 has no row {labels}")
+    t4 = spans.get("四") or _fallback_span(lines, "行政复议", None, after=t3[1] - 1)
+    appeals = parse_appeals(lines, t4) if t4 else None
+    if appeals is None or not appeals.found:
+        raise ParseError("truncated report: table 四 (行政复议、行政诉讼情况) is missing")
+    t2 = spans.get("二") or (max(title_lines, default=-1) + 1, t3[0])
+    active = parse_active(lines, t2)
+
+    checks: list[dict] = []
+    inferred: list[dict] = []
+    for part in (active, applications, appeals):
+        for path, value in part.solution.values.items():
+            _set(report, path, value)
+        checks += part.solution.checks
+        inferred += part.solution.inferred
+    if active.extra:
+        report["active"]["extra"] = active.extra
+    missing_rows = [r for r in c.APPLICATION_ROWS
+                    if not r.subtotal and r.key not in applications.rows_found]
+    for row in missing_rows:
+        checks.append({"rule": "missing", "cells": [f"applications.{row.key}.{k}" for k in c.COLUMN_KEYS],
+                       "message": f"表三缺少「{row.label}」一行"})
+    report["checks"] = checks
+    report["inferred"] = inferred
+    for key, numeral, _ in c.SECTIONS:
+        if numeral in spans:
+            report["sections"][key] = section_text(lines, spans[numeral], doc.kind)
+    if doc.notes:
+        report["notes"] = list(doc.notes)
+    return report
+
+
+def _fallback_span(lines: list[Line], phrase: str, end: int | None, after: int = -1) -> tuple[int, int] | None:
+    """A table whose heading is gone: start at the first line that carries its phrase."""
+    for i, line in enumerate(lines):
+        if i > after and phrase in normalize(line.text):
+            return (max(i - 1, 0), end if end is not None and end > i else len(lines))
+    return None
+
+
+def _set(report: dict, path: str, value) -> None:
+    table, row, col = path.split(".")
+    report[table][row][col] = value
+
+
+_SENTENCE_END = re.compile(r"[。！？：:；;]$")
+
+
+def section_text(lines: list[Line], span: tuple[int, int], kind: str) -> str:
+    """Paragraphs of a text part. Pasted PDF text wraps mid-sentence: rejoin those lines."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    one_line_paragraphs = kind in ("html", "docx", "markdown")
+    for i in range(*span):
+        text = " ".join(cell.strip() for cell in lines[i].cells if cell.strip())
+        if not text:
+            if current:
+                paragraphs.append(_join(current))
+                current = []
+            continue
+        current.append(text)
+        if one_line_paragraphs or (kind == "pdf" and _SENTENCE_END.search(text)):
+            paragraphs.append(_join(current))
+            current = []
+    if current:
+        paragraphs.append(_join(current))
+    return "\n\n".join(paragraphs)
+
+
+def _join(parts: list[str]) -> str:
+    out = parts[0]
+    for part in parts[1:]:
+        glue = " " if re.search(r"[A-Za-z0-9]$", out) and re.match(r"[A-Za-z0-9]", part) else ""
+        out += glue + part
+    return out

@@ -1,0 +1,80 @@
+"""Lines to printed rows: a label and the values that follow it.
+
+In pasted PDF text one row's label wraps over several lines and its numbers
+over two; a row ends when text starts again after its numbers. A grid row (HTML,
+Markdown, PDF and Word tables) is a row on its own. Text before the first
+number of a table is its header.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from site_builder.parse.tokens import Token, is_value, line_tokens
+from site_builder.read.document import Line
+
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
+
+
+@dataclass
+class PrintedRow:
+    label: str
+    values: list[Token]
+    lines: list[int] = field(default_factory=list)  # source line indexes, for tracing a cell back
+
+
+@dataclass
+class TableText:
+    header: str  # text before the first value
+    rows: list[PrintedRow]
+
+
+def assemble(lines: list[Line], start: int, end: int) -> TableText:
+    header: list[str] = []
+    rows: list[PrintedRow] = []
+    label: list[str] = []
+    values: list[Token] = []
+    used: list[int] = []
+    seen_value = False
+
+    def flush() -> None:
+        nonlocal label, values, used
+        if values:
+            rows.append(PrintedRow("".join(label), values, used))
+        label, values, used = [], [], []
+
+    for i in range(start, end):
+        line = lines[i]
+        if _PAGE_NUMBER.match(line.text):
+            continue
+        tokens = line_tokens(line)
+        if not tokens:
+            continue
+        if line.grid:
+            flush()
+            texts = [t.text for t in tokens if t.kind == "text"]
+            vals = [t for t in tokens if is_value(t)]
+            if any(t.kind == "num" for t in vals):
+                if not texts and rows and vals:  # a row's numbers carried to the next grid row
+                    rows[-1].values.extend(vals)
+                    rows[-1].lines.append(i)
+                else:
+                    rows.append(PrintedRow("".join(texts), vals, [i]))
+                seen_value = True
+            elif not seen_value:
+                header.extend(texts)
+            continue
+        for tok in tokens:
+            if tok.kind == "text":
+                if values:
+                    flush()
+                label.append(tok.text)
+                if not seen_value:
+                    header.append(tok.text)
+            else:
+                values.append(tok)
+                seen_value = True
+            if not used or used[-1] != i:
+                used.append(i)
+    flush()
+    return TableText("".join(header), rows)

@@ -1,0 +1,136 @@
+"""The three fixed tables: printed rows to contract cells.
+
+Each table becomes slots (one per printed row, with its readings) that the
+solver resolves with the rules. Which applicant columns table 3 has is read
+from its header, but the number of values its rows print wins when they
+disagree: an OCR'd header can lose a column the rows still carry.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from site_builder import contract as c
+from site_builder.parse.labels import group_of, match_active_row, match_application_row
+from site_builder.parse.readings import readings
+from site_builder.parse.rows import PrintedRow, assemble
+from site_builder.parse.solve import Slot, Solution, solve
+from site_builder.parse.tokens import is_value, line_tokens, normalize
+from site_builder.read.document import Line
+from site_builder.rules import application_equations, appeal_equations
+
+REQUIRED_APPLICATION_ROWS = ("new_received", "total_processed")
+
+
+@dataclass
+class TableResult:
+    solution: Solution
+    found: bool  # the table's rows were there at all
+    rows_found: set[str] = field(default_factory=set)
+    extra: list[dict] = field(default_factory=list)
+    columns: tuple[str, ...] = ()
+
+
+# ---- table 3 -------------------------------------------------------------------------
+
+def header_columns(header: str) -> tuple[str, ...]:
+    """Applicant columns named in a table-3 header, in form order."""
+    text = normalize(header)
+    for phrase in ("法人或其他组织", "法人或其它组织", "法人及其他组织"):
+        text = text.replace(phrase, "")
+    return tuple(col.key for col in c.APPLICANT_COLUMNS if any(normalize(k) in text for k in col.keys))
+
+
+_PRIORITY = ("total",) + c.APPLICANT_KEYS  # which lost header names to restore first
+
+
+def decide_columns(named: tuple[str, ...], widest: int | None) -> tuple[str, ...]:
+    if widest is None:
+        return named if len(named) >= 2 else c.COLUMN_KEYS
+    if widest >= len(c.COLUMN_KEYS):
+        return c.COLUMN_KEYS
+    if len(named) >= widest:
+        return named
+    restore = [k for k in _PRIORITY if k not in named][: widest - len(named)]
+    return tuple(k for k in c.COLUMN_KEYS if k in named or k in restore)
+
+
+def parse_applications(lines: list[Line], span: tuple[int, int]) -> TableResult:
+    table = assemble(lines, *span)
+    matched: list[tuple[str, PrintedRow]] = []
+    checks: list[dict] = []
+    group: str | None = None
+    for row in table.rows:
+        key = match_application_row(row.label, group)
+        if key is None:
+            checks.append({"rule": "unmatched", "cells": [],
+                           "message": f"表三中无法识别的行「{row.label[:40]}」，其数字未采用"})
+            continue
+        group = next((r.group for r in c.APPLICATION_ROWS if r.key == key), None) or group_of(row.label)
+        if any(k == key for k, _ in matched):
+            checks.append({"rule": "duplicate", "cells": [f"applications.{key}.total"],
+                           "message": f"表三「{row.label[:40]}」重复出现，只采用第一次"})
+            continue
+        matched.append((key, row))
+    widths = [len(r.values) for _, r in matched if not _is_single_run(r)]
+    named = header_columns(table.header)
+    columns = decide_columns(named, max(widths) if widths else None)
+    prefer = tuple(i for i, k in enumerate(columns) if named and k not in named)
+    summed = columns[-1] == "total" and len(columns) > 1
+    slots = [Slot(key, tuple(f"applications.{key}.{col}" for col in columns),
+                  readings(row.values, (len(columns),), summed, prefer), _printed(row))
+             for key, row in matched]
+    subtotals = tuple(k for k, _ in matched if k in c.SUBTOTAL_KEYS)
+    solution = solve(slots, application_equations(columns, subtotals))
+    solution.checks = checks + solution.checks
+    found_keys = {k for k, _ in matched}
+    return TableResult(solution, bool(matched), found_keys, columns=columns)
+
+
+def _is_single_run(row: PrintedRow) -> bool:
+    return len(row.values) == 1 and len(row.values[0].text) > 1
+
+
+def _printed(row: PrintedRow) -> str:
+    numbers = " ".join(t.text or "□" for t in row.values)
+    return f"{row.label[:30]} {numbers}".strip()
+
+
+# ---- table 2 -------------------------------------------------------------------------
+
+def parse_active(lines: list[Line], span: tuple[int, int]) -> TableResult:
+    table = assemble(lines, *span)
+    slots: list[Slot] = []
+    extra: list[dict] = []
+    seen: set[str] = set()
+    for row in table.rows:
+        key = match_active_row(row.label)
+        if key is None or key in seen:
+            continue
+        seen.add(key)
+        if key.startswith("extra:"):
+            extra.append({"label": key[6:], "values": [t.value for t in row.values if is_value(t)]})
+            continue
+        fields = c.ACTIVE_FIELDS[key]
+        slots.append(Slot(key, tuple(f"active.{key}.{f}" for f, _ in fields),
+                          readings(row.values, (len(fields),), False), _printed(row)))
+    solution = solve(slots, [])
+    return TableResult(solution, bool(slots), seen, extra)
+
+
+# ---- table 4 -------------------------------------------------------------------------
+
+def parse_appeals(lines: list[Line], span: tuple[int, int]) -> TableResult:
+    """Fifteen numbers in form order; header lines (even with a stray OCR digit) are skipped."""
+    tokens = []
+    for i in range(*span):
+        toks = line_tokens(lines[i])
+        if toks and all(is_value(t) for t in toks) and any(t.kind == "num" for t in toks):
+            tokens += toks
+    if not tokens:
+        tokens = [t for row in assemble(lines, *span).rows for t in row.values]
+    paths = tuple(f"appeals.{g}.{f}" for g, _ in c.APPEAL_GROUPS for f, _ in c.APPEAL_FIELDS)
+    if not tokens:
+        return TableResult(Solution(), False)
+    slot = Slot("appeals", paths, readings(tokens, (5, 5, 5), True),
+                " ".join(t.text or "□" for t in tokens))
+    return TableResult(solve([slot], appeal_equations()), True, {"appeals"})

@@ -1,0 +1,77 @@
+"""Read an input file into a RawDocument, whatever its format.
+
+One module per format, all returning the same RawDocument. The format is taken
+from the file's bytes first and its name second, so a `.pdf` that is really an
+HTML page is named as such instead of failing deep inside a PDF library.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from site_builder.read.document import Line, RawDocument, ReadError
+from site_builder.read.html import html_lines
+from site_builder.read.markdown import markdown_lines
+from site_builder.read.text import decode, text_lines
+
+__all__ = ["Line", "RawDocument", "ReadError", "read_bytes", "read_path", "SUPPORTED_SUFFIXES"]
+
+SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".doc")
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def sniff(data: bytes, suffix: str) -> str:
+    """The format of the bytes: pdf, docx, doc, html, markdown or text."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if data[:5] == b"%PDF-":
+        return "pdf"
+    if data[:4] == b"PK\x03\x04":
+        return "docx"
+    if data[:8] == _OLE_MAGIC:
+        return "doc"
+    if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or (
+        suffix in (".html", ".htm") and b"<" in head
+    ):
+        return "html"
+    if suffix in (".md", ".markdown"):
+        return "markdown"
+    return "text"
+
+
+def read_bytes(data: bytes, source: str, suffix: str = "") -> RawDocument:
+    suffix = suffix.lower()
+    kind = sniff(data, suffix)
+    if suffix == ".pdf" and kind != "pdf":
+        raise ReadError(f"named .pdf but it is not a PDF (the bytes are {kind})")
+    if suffix == ".docx" and kind != "docx":
+        raise ReadError(f"named .docx but it is not a Word .docx file (the bytes are {kind})")
+    if kind == "pdf":
+        from site_builder.read.pdf import read_pdf
+
+        return read_pdf(data, source)
+    if kind == "docx":
+        from site_builder.read.docx import read_docx
+
+        return read_docx(data, source)
+    if kind == "doc":
+        from site_builder.read.docx import read_doc
+
+        return read_doc(data, source)
+    text = decode(data)
+    if kind == "html":
+        return RawDocument(source, "html", html_lines(text))
+    if kind == "markdown" or _has_pipe_table(text):
+        return RawDocument(source, "markdown", markdown_lines(text))
+    return RawDocument(source, "text", text_lines(text))
+
+
+def read_path(path: Path, source: str | None = None) -> RawDocument:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReadError(f"cannot read file: {exc.strerror or exc}") from exc
+    return read_bytes(data, source or str(path), path.suffix)
+
+
+def _has_pipe_table(text: str) -> bool:
+    return sum(1 for line in text.splitlines()[:400] if line.lstrip().startswith("|") and line.count("|") >= 3) >= 3

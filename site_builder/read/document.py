@@ -1,0 +1,33 @@
+"""The one shape every reader returns: lines of cells, in reading order."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class ReadError(Exception):
+    """An input that cannot be read as a report; the message says what is wrong."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text, or one row of a table.
+
+    ``grid`` is true when the cells come from a real table grid (HTML, Markdown,
+    PDF, Word): a blank cell there is a printed blank. In pasted text, tabs are
+    layout and blank cells carry no meaning.
+    """
+
+    cells: tuple[str, ...]
+    grid: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(self.cells)
+
+
+@dataclass
+class RawDocument:
+    source: str  # path relative to the content root, as the contract's `source`
+    kind: str  # text | markdown | html | pdf | docx
+    lines: list[Line]
+    notes: list[str] = field(default_factory=list)  # how the reader got here (fallbacks)

@@ -1,0 +1,121 @@
+"""HTML pages as government portals publish them.
+
+Tables are read from the real <table> with lxml, rowspan/colspan expanded into a
+grid, never with regular expressions over tags. Text outside tables becomes lines.
+"""
+from __future__ import annotations
+
+from lxml import etree, html
+
+from site_builder.read.document import Line, ReadError
+
+_BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "section", "article",
+          "title", "pre", "blockquote", "dd", "dt", "center", "td", "th"}
+_SKIP = {"script", "style", "noscript", "template", "head"}
+
+
+def html_lines(text: str) -> list[Line]:
+    try:
+        root = html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise ReadError(f"HTML could not be parsed: {exc}") from exc
+    title = root.findtext(".//title")
+    lines: list[Line] = [Line((title.strip(),))] if title and title.strip() else []
+    body = root.find("body")
+    _walk(body if body is not None else root, lines, [])
+    return lines
+
+
+def _walk(node, lines: list[Line], buffer: list[str]) -> None:
+    """Depth-first: flush a text line at block boundaries, emit tables as grids."""
+    for child in node:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in _SKIP:
+            _tail(child, buffer)
+            continue
+        if tag == "table":
+            _flush(lines, buffer)
+            lines.extend(table_grid(child))
+            _tail(child, buffer)
+            continue
+        block = tag in _BLOCK
+        if block:
+            _flush(lines, buffer)
+        if child.text:
+            buffer.append(child.text)
+        _walk(child, lines, buffer)
+        if block:
+            _flush(lines, buffer)
+        _tail(child, buffer)
+    if node.getparent() is None:
+        _flush(lines, buffer)
+
+
+def _tail(node, buffer: list[str]) -> None:
+    if node.tail:
+        buffer.append(node.tail)
+
+
+def _flush(lines: list[Line], buffer: list[str]) -> None:
+    text = " ".join("".join(buffer).split())
+    if text:
+        lines.append(Line((text,)))
+    buffer.clear()
+
+
+def _cell_text(cell) -> str:
+    return " ".join(cell.text_content().split())
+
+
+def table_grid(table) -> list[Line]:
+    """Expand rowspan/colspan so every row has its cells at their columns."""
+    rows = [tr for tr in table.iter("tr") if _owning_table(tr) is table]
+    pending: dict[int, tuple[str, int]] = {}  # column -> (text, rows still covered)
+    grid: list[Line] = []
+    for tr in rows:
+        out: list[str] = []
+        col = 0
+        cells = [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
+        for cell in cells:
+            while col in pending:
+                out.append(_take(pending, col))
+                col += 1
+            text = _cell_text(cell)
+            colspan = _span(cell.get("colspan"))
+            rowspan = _span(cell.get("rowspan"))
+            for _ in range(colspan):
+                out.append(text)
+                if rowspan > 1:
+                    pending[col] = (text, rowspan - 1)
+                col += 1
+        while col in pending:
+            out.append(_take(pending, col))
+            col += 1
+        for extra in sorted(c for c in pending if c > col):  # spans past the last cell
+            out.extend([""] * (extra - len(out)))
+            out.append(_take(pending, extra))
+        grid.append(Line(tuple(out), grid=True))
+    return grid
+
+
+def _take(pending: dict[int, tuple[str, int]], col: int) -> str:
+    text, left = pending[col]
+    if left <= 1:
+        del pending[col]
+    else:
+        pending[col] = (text, left - 1)
+    return text
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(int(str(value).strip()), 1000))
+    except (TypeError, ValueError):
+        return 1
+
+
+def _owning_table(tr):
+    parent = tr.getparent()
+    while parent is not None and parent.tag != "table":
+        parent = parent.getparent()
+    return parent

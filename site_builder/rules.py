@@ -1,0 +1,83 @@
+"""The consistency rules C1–C5 as data: equations over contract cells.
+
+Each rule instance says `sum(left) == sum(right)`. The parser uses them to choose
+among readings of damaged rows (digit runs, lost cells); the check stage uses the
+same instances to report what the printed numbers break. Declared once, here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Iterator, Mapping
+
+from site_builder import contract as c
+
+Number = int | Decimal
+
+
+@dataclass(frozen=True)
+class Equation:
+    rule: str  # C1 … C5
+    left: tuple[str, ...]  # dotted cell paths
+    right: tuple[str, ...]
+    where: str  # plain-language place: "列 自然人", "行 (七) 总计"
+
+    @property
+    def cells(self) -> tuple[str, ...]:
+        return self.left + self.right
+
+
+def _app(row: str, col: str) -> str:
+    return f"applications.{row}.{col}"
+
+
+_ROW_LABEL = {r.key: r.label for r in c.APPLICATION_ROWS}
+_COL_LABEL = {col.key: col.label for col in c.APPLICANT_COLUMNS}
+
+
+def application_equations(columns: tuple[str, ...] = c.COLUMN_KEYS,
+                          subtotals: tuple[str, ...] = c.SUBTOTAL_KEYS) -> list[Equation]:
+    """C1–C4 for a table 3 that has `columns` and prints the group `subtotals`."""
+    eqs: list[Equation] = []
+    applicants = tuple(k for k in columns if k != "total")
+    for col in columns:
+        where = f"列「{_COL_LABEL[col]}」"
+        eqs.append(Equation("C1", (_app("new_received", col), _app("carried_over", col)),
+                            (_app("total_processed", col), _app("carried_forward", col)), where))
+        eqs.append(Equation("C3", (_app("total_processed", col),),
+                            tuple(_app(r, col) for r in c.OUTCOME_KEYS), where))
+        for group, subtotal in c.GROUP_SUBTOTAL.items():
+            if subtotal in subtotals:
+                eqs.append(Equation("C4", (_app(subtotal, col),),
+                                    tuple(_app(r, col) for r in c.GROUP_ITEMS[group]),
+                                    f"{c.GROUP_LABELS[group]} · {where}"))
+    if "total" in columns and applicants:
+        rows = [r for r in c.APPLICATION_ROW_KEYS if r not in c.SUBTOTAL_KEYS or r in subtotals]
+        for row in rows:
+            eqs.append(Equation("C2", (_app(row, "total"),), tuple(_app(row, k) for k in applicants),
+                                f"行「{_ROW_LABEL[row]}」"))
+    return eqs
+
+
+def appeal_equations() -> list[Equation]:
+    return [Equation("C5", (f"appeals.{g}.total",),
+                     tuple(f"appeals.{g}.{f}" for f in ("upheld", "corrected", "other", "pending")),
+                     f"「{label}」")
+            for g, label in c.APPEAL_GROUPS]
+
+
+def evaluate(eq: Equation, values: Mapping[str, Number | None]) -> tuple[Number, Number] | None:
+    """(left sum, right sum), or None when a cell is unknown and the rule cannot be checked."""
+    try:
+        left = sum(values[p] for p in eq.left)  # type: ignore[misc]
+        right = sum(values[p] for p in eq.right)  # type: ignore[misc]
+    except (KeyError, TypeError):
+        return None
+    return left, right
+
+
+def failures(eqs: list[Equation], values: Mapping[str, Number | None]) -> Iterator[tuple[Equation, Number, Number]]:
+    for eq in eqs:
+        sums = evaluate(eq, values)
+        if sums is not None and sums[0] != sums[1]:
+            yield eq, sums[0], sums[1]

@@ -7,6 +7,7 @@ before its tables, raises ParseError naming what is missing.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from site_builder import contract as c
 from site_builder.parse.layout import agency_and_year, find_headings, find_title, part_spans
@@ -59,9 +60,10 @@ def parse_document(doc: RawDocument) -> dict:
         for path, value in part.solution.values.items():
             _set(report, path, value)
         checks += part.solution.checks
-        inferred += part.solution.inferred
+        inferred += [{**i, "value": _plain(i["value"])} for i in part.solution.inferred]
     if active.extra:
-        report["active"]["extra"] = active.extra
+        report["active"]["extra"] = [{"label": e["label"], "values": [_plain(v) for v in e["values"]]}
+                                     for e in active.extra]
     missing_rows = [r for r in c.APPLICATION_ROWS
                     if not r.subtotal and r.key not in applications.rows_found]
     for row in missing_rows:
@@ -87,7 +89,14 @@ def _fallback_span(lines: list[Line], phrase: str, end: int | None, after: int =
 
 def _set(report: dict, path: str, value) -> None:
     table, row, col = path.split(".")
-    report[table][row][col] = value
+    report[table][row][col] = _plain(value)
+
+
+def _plain(value):
+    """JSON numbers: a decimal that is whole prints as an int, others as a float."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
 
 
 _SENTENCE_END = re.compile(r"[。！？：:；;]$")

@@ -75,8 +75,15 @@ def _with_lost(values: list[Value], n: int, missing: int, prefer: tuple[int, ...
 def _split_tokens(tokens: list[Token], n: int, shape: tuple[int, ...] | None) -> Iterator[Reading]:
     """Split digit runs so the row has n cells; a single run is split by the shape's sums."""
     if len(tokens) == 1 and shape is not None:
-        for parts in _split_shaped(tokens[0].text, shape):
-            yield tuple(parts)
+        # Strictly first; only if no strict reading exists, allow a zero-padded cell ("020"):
+        # copied pages sometimes keep a stray 0, and the sums still have the last word.
+        for strict in (True, False):
+            found = False
+            for parts in _split_shaped(tokens[0].text, shape, strict):
+                found = True
+                yield tuple(parts)
+            if found:
+                return
         return
     # Several tokens: distribute the extra cells over the runs, then filter by the sums later.
     count = 0
@@ -116,7 +123,7 @@ def _split_plain(digits: str, k: int) -> Iterator[list[Value]]:
                 yield [int(head)] + tail
 
 
-def _split_shaped(digits: str, shape: tuple[int, ...]) -> Iterator[list[int]]:
+def _split_shaped(digits: str, shape: tuple[int, ...], strict: bool = True) -> Iterator[list[int]]:
     """Segments in order; each segment's last cell (its total) equals the sum of the others."""
     if not shape:
         if not digits:
@@ -124,22 +131,22 @@ def _split_shaped(digits: str, shape: tuple[int, ...]) -> Iterator[list[int]]:
         return
     size, rest_shape = shape[0], shape[1:]
     min_rest = sum(rest_shape)
-    for items, total_start in _items_then_total(digits, size - 1, len(digits) - min_rest):
+    for items, total_start in _items_then_total(digits, size - 1, len(digits) - min_rest, strict):
         total_end_max = len(digits) - min_rest
         total_sum = sum(items)
         for end in range(total_start + 1, total_end_max + 1):
             total_text = digits[total_start:end]
-            if not _valid(total_text):
+            if not _valid(total_text, strict):
                 break
             total = int(total_text)
             if total > total_sum:
                 break
             if total == total_sum:
-                for tail in _split_shaped(digits[end:], rest_shape):
+                for tail in _split_shaped(digits[end:], rest_shape, strict):
                     yield items + [total] + tail
 
 
-def _items_then_total(digits: str, k: int, limit: int) -> Iterator[tuple[list[int], int]]:
+def _items_then_total(digits: str, k: int, limit: int, strict: bool = True) -> Iterator[tuple[list[int], int]]:
     """Split a prefix of `digits` into k cells, leaving room for the total before `limit`."""
     def rec(pos: int, left: int, acc: list[int]) -> Iterator[tuple[list[int], int]]:
         if left == 0:
@@ -148,7 +155,7 @@ def _items_then_total(digits: str, k: int, limit: int) -> Iterator[tuple[list[in
             return
         for end in range(pos + 1, limit - left + 1):
             piece = digits[pos:end]
-            if not _valid(piece):
+            if not _valid(piece, strict):
                 break
             acc.append(int(piece))
             yield from rec(end, left - 1, acc)
@@ -156,8 +163,8 @@ def _items_then_total(digits: str, k: int, limit: int) -> Iterator[tuple[list[in
     yield from rec(0, k, [])
 
 
-def _valid(piece: str) -> bool:
-    return bool(piece) and (piece == "0" or piece[0] != "0")
+def _valid(piece: str, strict: bool = True) -> bool:
+    return bool(piece) and (not strict or piece == "0" or piece[0] != "0")
 
 
 def _num(text: str) -> int | Decimal:

@@ -83,10 +83,14 @@ def table_grid(table) -> list[Line]:
             text = _cell_text(cell)
             colspan = _span(cell.get("colspan"))
             rowspan = _span(cell.get("rowspan"))
-            for _ in range(colspan):
-                out.append(text)
+            for k in range(colspan):
+                # A merged cell prints once: across columns only its first column carries the
+                # text (a value spanning three columns is one value); down rows the text repeats,
+                # since there it is a group label that each row belongs to.
+                piece = text if k == 0 else ""
+                out.append(piece)
                 if rowspan > 1:
-                    pending[col] = (text, rowspan - 1)
+                    pending[col] = (piece, rowspan - 1)
                 col += 1
         while col in pending:
             out.append(_take(pending, col))

@@ -31,9 +31,10 @@ def parse_document(doc: RawDocument) -> dict:
     title, title_lines = find_title(lines, max(title_limit, 1))
     t3 = spans.get("三") or _fallback_span(lines, "本年新收", headings.get("四"))
     if t3 is None:
-        what = "no title naming 政府信息公开…年度报告" if title is None else f"title 「{title}」 found"
-        raise ParseError(f"not a government information disclosure annual report: {what}, "
-                         "but no table 三 (收到和处理政府信息公开申请情况)")
+        what = ("no title naming 政府信息公开…年度报告 and no table 三" if title is None
+                else f"the title 「{title}」 is there but table 三 is not; the report may be truncated")
+        raise ParseError(f"not a government information disclosure annual report: {what} "
+                         "(收到和处理政府信息公开申请情况)")
     report = c.empty_report(doc.source)
     report["title"] = title
     if title:
@@ -71,9 +72,12 @@ def parse_document(doc: RawDocument) -> dict:
                        "message": f"表三缺少「{row.label}」一行"})
     report["checks"] = checks
     report["inferred"] = inferred
-    for key, numeral, _ in c.SECTIONS:
+    for key, numeral, heading in c.SECTIONS:
         if numeral in spans:
             report["sections"][key] = section_text(lines, spans[numeral], doc.kind)
+        else:
+            checks.append({"rule": "missing", "cells": [f"sections.{key}"],
+                           "message": f"未找到第{numeral}部分「{heading}」（报告可能不完整）"})
     if doc.notes:
         report["notes"] = list(doc.notes)
     return report

@@ -69,6 +69,8 @@ def cell_tokens(cell: str, grid: bool) -> tuple[Token, ...]:
         pos = end
     if pos < len(folded):
         tokens.append(Token("text", folded[pos:]))
+    if grid and any(t.kind == "text" for t in tokens):
+        return (Token("text", folded),)  # a table cell with words in it is a label ("列1", "第3项")
     return tuple(_merge_text(_markers_in_text_to_text(tokens)))
 
 

@@ -15,8 +15,10 @@ def decode(data: bytes) -> str:
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+        except UnicodeDecodeError as exc:
+            if encoding != "utf-8-sig" or exc.start < len(data) - 3:
+                continue
+            text = data[: exc.start].decode(encoding)  # a file cut inside its last character
         if _looks_binary(text):
             raise ReadError("binary file (mostly control characters), not a text report")
         return text

@@ -1,0 +1,70 @@
+"""The Jinja environment and the generated page: front matter + escaped HTML blocks.
+
+Every generated page is a Markdown file whose body is raw HTML blocks (escaped
+by Jinja's autoescape) between Markdown headings of fixed text, so the table of
+contents and search see the headings while untrusted text never reaches the
+Markdown parser as Markdown. Pages live at `<dir>/index.md`, so each page's
+depth, and so its relative link to the site root, is known here.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from site_builder.render import fmt
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass
+class Page:
+    url_dir: str  # "" for the home page, "stats", "agencies/<slug>", …
+    title: str
+    body: str
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def src_path(self) -> str:
+        return f"{self.url_dir}/index.md" if self.url_dir else "index.md"
+
+    def markdown(self) -> str:
+        # JSON strings are valid YAML scalars: a title holding ': # " or a newline stays one string.
+        lines = ["---", f"title: {json.dumps(self.title, ensure_ascii=False)}"]
+        lines += [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in self.meta.items()]
+        lines += ["---", "", self.body.strip(), ""]
+        return "\n".join(lines)
+
+
+def root_of(url_dir: str) -> str:
+    """Relative path from a page to the site root ("" at the root)."""
+    return "../" * (url_dir.count("/") + 1) if url_dir else ""
+
+
+_BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+def html_block(text: str) -> str:
+    """One raw HTML block: no blank line inside, so Markdown keeps it whole."""
+    return _BLANK_LINES.sub("\n", str(text).strip())
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
+                             # Markdown's heading ids {#id} must not open a Jinja comment.
+                             comment_start_string="{##", comment_end_string="##}")
+    env.filters.update(number=fmt.number, percent=fmt.percent, paragraphs=fmt.paragraphs,
+                       script_json=fmt.script_json, csv_uri=lambda c: fmt.csv_data_uri(c.header, c.rows),
+                       html_block=html_block)
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context)

@@ -1,0 +1,53 @@
+"""The home page and the paginated agency directory (the only pages that list agencies in HTML)."""
+from __future__ import annotations
+
+from site_builder.render.agency import agency_dir
+from site_builder.render.env import Page, render, root_of
+from site_builder.render.fmt import number, percent
+from site_builder.render.model import Agency, Portal, key_figures, share
+
+PAGE_SIZE = 100  # agencies per directory page: keeps every page small at 10,000 agencies
+
+
+def headline(portal: Portal) -> dict[str, str]:
+    reports = portal.reports
+    figures = [key_figures(r) for r in reports]
+    new = sum(f["new_received"] or 0 for f in figures)
+    processed = sum(f["total_processed"] or 0 for f in figures)
+    granted = sum(f["granted"] or 0 for f in figures)
+    return {"agencies": number(len(portal.agencies)), "reports": number(len(reports)),
+            "years": "、".join(str(y) for y in portal.years) or "—",
+            "new_received": number(new), "total_processed": number(processed),
+            "granted_rate": percent(share(granted, processed))}
+
+
+def home_page(portal: Portal) -> Page:
+    body = render("home.md.j2", root="", head=headline(portal), rejected=len(portal.rejected),
+                  failing=sum(1 for r in portal.reports if r.get("checks")))
+    return Page("", "首页", body, {"hide": ["toc"]})
+
+
+def directory_dir(page: int) -> str:
+    return "agencies" if page == 1 else f"agencies/page/{page}"
+
+
+def directory_row(agency: Agency, root: str) -> dict:
+    f = key_figures(agency.latest)
+    return {"name": agency.name, "url": root + agency_dir(agency) + "/",
+            "years": "、".join(str(y) for y in agency.years), "new_received": number(f["new_received"]),
+            "total_processed": number(f["total_processed"]), "granted_rate": percent(f["granted_rate"]),
+            "failed": sum(len(r.get("checks") or []) for r in agency.reports) + len(agency.cross_checks)}
+
+
+def directory_pages(portal: Portal) -> list[Page]:
+    chunks = [portal.agencies[i:i + PAGE_SIZE] for i in range(0, len(portal.agencies), PAGE_SIZE)] or [[]]
+    links = [(i + 1, directory_dir(i + 1) + "/") for i in range(len(chunks))]
+    pages = []
+    for i, chunk in enumerate(chunks, start=1):
+        url_dir = directory_dir(i)
+        root = root_of(url_dir)
+        body = render("directory.md.j2", root=root, rows=[directory_row(a, root) for a in chunk],
+                      pages=links, current=i, total=len(portal.agencies), first=(i - 1) * PAGE_SIZE + 1)
+        title = "机关名录" if i == 1 else f"机关名录（第 {i} 页）"
+        pages.append(Page(url_dir, title, body))
+    return pages

@@ -1,0 +1,196 @@
+"""The site's data model: reports grouped by agency and year, key figures, cross-year rules.
+
+Pure functions over plain dicts (the contract's report objects) and small
+dataclasses; every page module reads these instead of recomputing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Iterable
+
+from site_builder import contract as c
+from site_builder.slugs import unique_slugs
+
+Number = int | float | Decimal
+
+
+@dataclass(frozen=True)
+class Rejected:
+    source: str
+    reason: str
+
+
+@dataclass
+class Agency:
+    name: str
+    slug: str
+    reports: list[dict]  # one per year, oldest first
+    cross_checks: list[dict] = field(default_factory=list)  # C6/C7 findings
+
+    @property
+    def years(self) -> list[int]:
+        return [r["year"] for r in self.reports]
+
+    @property
+    def latest(self) -> dict:
+        return self.reports[-1]
+
+    def report(self, year: int) -> dict:
+        return next(r for r in self.reports if r["year"] == year)
+
+
+@dataclass
+class Portal:
+    agencies: list[Agency]  # sorted by name
+    rejected: list[Rejected]
+    skipped: list[str] = field(default_factory=list)  # files that are not a report format
+
+    @property
+    def reports(self) -> list[dict]:
+        return [r for a in self.agencies for r in a.reports]
+
+    @property
+    def years(self) -> list[int]:
+        return sorted({y for a in self.agencies for y in a.years})
+
+
+def group_reports(reports: Iterable[dict], skipped: Iterable[str] = ()) -> Portal:
+    """Published agencies and rejected inputs; an agency-year printed twice keeps the first source."""
+    rejected: list[Rejected] = []
+    by_agency: dict[str, dict[int, dict]] = {}
+    for report in sorted(reports, key=lambda r: str(r.get("source", ""))):
+        source = str(report.get("source", ""))
+        reason = _rejection(report)
+        if reason:
+            rejected.append(Rejected(source, reason))
+            continue
+        years = by_agency.setdefault(report["agency"], {})
+        first = years.get(report["year"])
+        if first is not None:
+            rejected.append(Rejected(source, f"同一机关同一年度已有报告 {first['source']}，这一份未发布"))
+            continue
+        years[report["year"]] = report
+    slugs = unique_slugs(by_agency)
+    agencies = []
+    for name in sorted(by_agency):
+        ordered = [by_agency[name][y] for y in sorted(by_agency[name])]
+        agencies.append(Agency(name, slugs[name], ordered, cross_year_checks(ordered)))
+    return Portal(agencies, rejected, sorted(skipped))
+
+
+def _rejection(report: dict) -> str | None:
+    if "error" in report:
+        return str(report["error"])
+    if not isinstance(report.get("agency"), str) or not report["agency"].strip():
+        return "没有识别出机关名称"
+    if not isinstance(report.get("year"), int) or isinstance(report.get("year"), bool):
+        return "没有识别出报告年度"
+    return None
+
+
+# ---- cells and key figures ------------------------------------------------------------
+
+def cell(report: dict, path: str) -> Number | None:
+    node: Any = report
+    for part in path.split("."):
+        if not isinstance(node, dict):
+            return None
+        node = node.get(part)
+    return node if isinstance(node, (int, float, Decimal)) and not isinstance(node, bool) else None
+
+
+def total(report: dict, paths: Iterable[str]) -> Number | None:
+    """Sum of the printed cells; None when none of them is printed."""
+    values = [v for v in (cell(report, p) for p in paths) if v is not None]
+    return sum(values) if values else None
+
+
+def share(part: Number | None, whole: Number | None) -> float | None:
+    if part is None or not whole:
+        return None
+    return float(part) / float(whole)
+
+
+def outcome_groups(report: dict) -> list[tuple[str, Number | None]]:
+    """Table 3's outcome groups for the total column, as 办结 splits them."""
+    groups = [("予以公开", cell(report, "applications.granted.total")),
+              ("部分公开", cell(report, "applications.partially_granted.total"))]
+    for group, label in c.GROUP_LABELS.items():
+        items = [f"applications.{k}.total" for k in c.GROUP_ITEMS[group]]
+        groups.append((label.split(" ", 1)[-1], total(report, items)))
+    return groups
+
+
+def key_figures(report: dict) -> dict[str, Number | None]:
+    processed = cell(report, "applications.total_processed.total")
+    granted = cell(report, "applications.granted.total")
+    closed = total(report, [f"applications.{k}.total" for g in ("denied", "unavailable")
+                            for k in c.GROUP_ITEMS[g]])
+    figures: dict[str, Number | None] = {
+        "new_received": cell(report, "applications.new_received.total"),
+        "total_processed": processed,
+        "granted": granted,
+        "granted_rate": share(granted, processed),
+        "denied_unavailable": closed,
+        "denied_unavailable_share": share(closed, processed),
+    }
+    for key, groups in (("review", ("review",)), ("litigation", ("litigation_direct", "litigation_after_review"))):
+        tot = total(report, [f"appeals.{g}.total" for g in groups])
+        corrected = total(report, [f"appeals.{g}.corrected" for g in groups])
+        decided = total(report, [f"appeals.{g}.{f}" for g in groups for f in ("upheld", "corrected", "other")])
+        figures[key] = tot
+        figures[f"{key}_corrected"] = corrected
+        figures[f"{key}_corrected_share"] = share(corrected, decided)
+    figures["failed_rules"] = len(report.get("checks") or [])
+    figures["inferred"] = len(report.get("inferred") or [])
+    return figures
+
+
+KEY_FIGURE_LABELS: dict[str, str] = {
+    "new_received": "新收申请",
+    "total_processed": "办结",
+    "granted": "予以公开",
+    "granted_rate": "予以公开率",
+    "denied_unavailable": "不予公开/无法提供",
+    "denied_unavailable_share": "不予公开/无法提供占比",
+    "review": "行政复议",
+    "review_corrected": "复议纠正",
+    "review_corrected_share": "复议纠正率",
+    "litigation": "行政诉讼",
+    "litigation_corrected": "诉讼纠正",
+    "litigation_corrected_share": "诉讼纠正率",
+    "failed_rules": "未通过的校验",
+    "inferred": "推算的单元格",
+}
+
+
+# ---- cross-year rules C6 and C7 ------------------------------------------------------
+
+def cross_year_checks(reports: list[dict]) -> list[dict]:
+    """C6 and C7 between consecutive years of one agency (reports sorted by year)."""
+    found: list[dict] = []
+    for prev, cur in zip(reports, reports[1:]):
+        if cur["year"] != prev["year"] + 1:
+            continue
+        for col in c.COLUMN_KEYS:
+            a = cell(cur, f"applications.carried_over.{col}")
+            b = cell(prev, f"applications.carried_forward.{col}")
+            if a is not None and b is not None and a != b:
+                found.append({
+                    "rule": "C6", "year": cur["year"],
+                    "cells": [f"applications.carried_over.{col}"],
+                    "message": f"{cur['year']} 年“上年结转”为 {a}，{prev['year']} 年“结转下年度继续办理”为 {b}",
+                })
+        for row in ("regulations", "normative_documents"):
+            now, before = cell(cur, f"active.{row}.in_force"), cell(prev, f"active.{row}.in_force")
+            issued, repealed = cell(cur, f"active.{row}.issued"), cell(cur, f"active.{row}.repealed")
+            if None in (now, before, issued, repealed):
+                continue
+            expected = before + issued - repealed
+            if now != expected:
+                found.append({
+                    "rule": "C7", "year": cur["year"], "cells": [f"active.{row}.in_force"],
+                    "message": f"现行有效件数 {now}，按上年 {before} + 制发 {issued} − 废止 {repealed} 应为 {expected}（提示）",
+                })
+    return found

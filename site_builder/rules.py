@@ -7,6 +7,7 @@ same instances to report what the printed numbers break. Declared once, here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 from typing import Iterator, Mapping
 
@@ -21,10 +22,10 @@ class Equation:
     left: tuple[str, ...]  # dotted cell paths
     right: tuple[str, ...]
     where: str  # plain-language place: "列 自然人", "行 (七) 总计"
+    cells: tuple[str, ...] = ()  # left + right, filled in once
 
-    @property
-    def cells(self) -> tuple[str, ...]:
-        return self.left + self.right
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "cells", self.left + self.right)
 
 
 def _app(row: str, col: str) -> str:
@@ -35,8 +36,9 @@ _ROW_LABEL = {r.key: r.label for r in c.APPLICATION_ROWS}
 _COL_LABEL = {col.key: col.label for col in c.APPLICANT_COLUMNS}
 
 
+@lru_cache(maxsize=256)
 def application_equations(columns: tuple[str, ...] = c.COLUMN_KEYS,
-                          subtotals: tuple[str, ...] = c.SUBTOTAL_KEYS) -> list[Equation]:
+                          subtotals: tuple[str, ...] = c.SUBTOTAL_KEYS) -> tuple[Equation, ...]:
     """C1–C4 for a table 3 that has `columns` and prints the group `subtotals`."""
     eqs: list[Equation] = []
     applicants = tuple(k for k in columns if k != "total")
@@ -56,14 +58,15 @@ def application_equations(columns: tuple[str, ...] = c.COLUMN_KEYS,
         for row in rows:
             eqs.append(Equation("C2", (_app(row, "total"),), tuple(_app(row, k) for k in applicants),
                                 f"行「{_ROW_LABEL[row]}」"))
-    return eqs
+    return tuple(eqs)
 
 
-def appeal_equations() -> list[Equation]:
-    return [Equation("C5", (f"appeals.{g}.total",),
+@lru_cache(maxsize=1)
+def appeal_equations() -> tuple[Equation, ...]:
+    return tuple(Equation("C5", (f"appeals.{g}.total",),
                      tuple(f"appeals.{g}.{f}" for f in ("upheld", "corrected", "other", "pending")),
                      f"「{label}」")
-            for g, label in c.APPEAL_GROUPS]
+            for g, label in c.APPEAL_GROUPS)
 
 
 def evaluate(eq: Equation, values: Mapping[str, Number | None]) -> tuple[Number, Number] | None:
@@ -76,7 +79,7 @@ def evaluate(eq: Equation, values: Mapping[str, Number | None]) -> tuple[Number,
     return left, right
 
 
-def failures(eqs: list[Equation], values: Mapping[str, Number | None]) -> Iterator[tuple[Equation, Number, Number]]:
+def failures(eqs: tuple[Equation, ...] | list[Equation], values: Mapping[str, Number | None]) -> Iterator[tuple[Equation, Number, Number]]:
     for eq in eqs:
         sums = evaluate(eq, values)
         if sums is not None and sums[0] != sums[1]:

@@ -37,7 +37,7 @@ def printed_subtotals(report: dict) -> tuple[str, ...]:
     return tuple(k for k in c.SUBTOTAL_KEYS if any(v is not None for v in (rows.get(k) or {}).values()))
 
 
-def equations_for(report: dict) -> list[Equation]:
+def equations_for(report: dict) -> tuple[Equation, ...]:
     return application_equations(present_columns(report), printed_subtotals(report)) + appeal_equations()
 
 

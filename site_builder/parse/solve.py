@@ -36,7 +36,7 @@ class Solution:
     checks: list[dict] = field(default_factory=list)
 
 
-def solve(slots: list[Slot], equations: list[Equation]) -> Solution:
+def solve(slots: list[Slot], equations: tuple[Equation, ...] | list[Equation]) -> Solution:
     out = Solution()
     by_path: dict[str, list[Equation]] = {}
     for eq in equations:
@@ -46,7 +46,9 @@ def solve(slots: list[Slot], equations: list[Equation]) -> Solution:
     recovered: dict[str, str] = {}  # path -> rule that gave a lost cell its value
     ambiguous: list[tuple[Slot, list[tuple[dict, dict]]]] = []
     for slot in slots:
-        own = [eq for eq in equations if set(eq.cells) <= set(slot.paths)]
+        mine = set(slot.paths)
+        own = list({id(eq): eq for p in slot.paths for eq in by_path.get(p, ())
+                    if mine.issuperset(eq.cells)}.values())
         options = _row_options(slot, own)
         if not slot.candidates:
             out.checks.append(_check("ambiguous", slot.paths,
@@ -153,6 +155,8 @@ def _holds(eq: Equation, values: dict) -> bool:
 
 def _propagate(values: dict, equations: list[Equation], rules_of: dict[str, str]) -> bool:
     """Fill LOST cells that an equation with no other unknown determines; False on a contradiction."""
+    if not any(v is LOST for v in values.values()):
+        return True
     changed = True
     while changed:
         changed = False

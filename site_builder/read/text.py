@@ -1,9 +1,9 @@
 """Bytes to text: encoding detection, and plain text to lines of cells."""
 from __future__ import annotations
 
-from site_builder.read.document import Line, ReadError
+import re
 
-_CONTROL_OK = {"\t", "\n", "\r", "\f", "\v"}
+from site_builder.read.document import Line, ReadError
 
 
 def decode(data: bytes) -> str:
@@ -33,10 +33,12 @@ def decode(data: bytes) -> str:
     return str(best)
 
 
+_BAD_CHARS = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:4096]
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in _CONTROL_OK) or ch == "\ufffd")
-    return bad > max(8, len(sample) // 20)
+    return len(_BAD_CHARS.findall(sample)) > max(8, len(sample) // 20)
 
 
 def text_lines(text: str) -> list[Line]:

@@ -1,0 +1,136 @@
+"""Round trip: a generated report rendered in each layout parses back to the same numbers.
+
+A failure names the layout, the seed and the cell, with what the parser gave and the
+rendered lines around the cell's row. Run-together digits may be genuinely ambiguous:
+tests/synth_readings.py works out, independently of the parser, which cells the rules
+leave open; there (and only there) the parser may answer null plus a check.
+"""
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from site_builder import contract
+from site_builder.pipeline import parse_bytes
+from site_builder.synth import random_report
+from site_builder.synth.model import LAYOUTS
+from site_builder.synth.render import render
+from synth_readings import ambiguous_cells
+
+SEEDS = 30
+EXACT_LAYOUTS = [layout for layout in LAYOUTS if layout != "runtogether"]
+ROW_LABELS = {r.key: r.keys[0] for r in (*contract.APPLICATION_ROWS, *contract.ACTIVE_ROWS)}
+
+
+def generate(layout: str, seed: int) -> tuple[dict, bytes, str]:
+    rng = random.Random(seed)
+    report = random_report(rng, layout=layout)
+    data, suffix = render(report, layout, rng)
+    return report, data, suffix
+
+
+def cell(report: dict, path: str):
+    table, row, col = path.split(".")
+    return report[table][row][col]
+
+
+def snippet(data: bytes, path: str) -> str:
+    """The rendered lines around the row of `path`, to show what the parser was given."""
+    text = data.decode("gb18030", errors="replace") if not data.startswith(b"\xef\xbb\xbf") else data.decode("utf-8-sig")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    table, row, _ = path.split(".")
+    phrase = ROW_LABELS.get(row) or dict(contract.APPEAL_GROUPS).get(row, row)[:4]
+    lines = text.splitlines()
+    hits = [i for i, line in enumerate(lines) if phrase in line] or [0]
+    i = hits[0]
+    return "\n".join(f"    | {line[:160]}" for line in lines[max(0, i - 2):i + 3])
+
+
+def known_parser_bug(layout: str, report: dict, data: bytes) -> str | None:
+    """Cases the parser is known to get wrong (reported to the lead); xfail(strict) so a fix shows."""
+    text = data.decode("utf-8", errors="replace")
+    if layout in ("markdown", "html") and all(
+            report["applications"][k]["other_org"] is None for k in contract.APPLICATION_ROW_KEYS):
+        return ("grid table 3 without the 其他 column (seed 003's form): the header lists 6 columns, "
+                "the parser still maps the 6 numbers as if 其他 were there")
+    if layout == "pdf_text" and any(all(v is None for v in report["active"][k].values())
+                                    for k in ("regulations", "normative_documents")):
+        return ("pdf_text table 2 row printed as '规章 / / /' (all cells unprinted): values come out null "
+                "as they should, but the parser adds a spurious 'ambiguous' check")
+    if layout == "pdf_text" and re.search(r"^\(四\) 无$", text, re.M):
+        return ("pdf_text group label wrapped as '(四) 无' / '法提供': the parser takes 无 for an unprinted "
+                "cell and reports applications.unavailable_subtotal as ambiguous")
+    return None
+
+
+def compare(report: dict, out: dict, data: bytes, layout: str, seed: int, open_cells: set[str]) -> list[str]:
+    problems = []
+    if "error" in out:
+        return [f"parser error: {out['error']}"]
+    checked = {c for check in out["checks"] for c in check.get("cells", [])}
+    for path in contract.cell_paths():
+        want, got = cell(report, path), cell(out, path)
+        if got == want and (type(want) is not int or type(got) is int):
+            continue
+        if path in open_cells and got is None and path in checked:
+            continue
+        problems.append(f"{path}: generated {want!r}, parser gave {got!r}\n{snippet(data, path)}")
+    stray = sorted(checked - open_cells)
+    if stray or (out["checks"] and not open_cells):
+        problems.append(f"checks on cells the text determines: {out['checks']}")
+    if out["inferred"]:
+        problems.append(f"inferred cells in a clean report: {out['inferred']}")
+    for key in ("agency", "year"):
+        if out.get(key) != report[key]:
+            problems.append(f"{key}: generated {report[key]!r}, parser gave {out.get(key)!r}")
+    return [f"[layout={layout} seed={seed}] {p}" for p in problems]
+
+
+def _cases():
+    for layout in EXACT_LAYOUTS:
+        for seed in range(SEEDS):
+            report, data, _ = generate(layout, seed)
+            bug = known_parser_bug(layout, report, data)
+            marks = [pytest.mark.xfail(strict=True, reason=bug)] if bug else []
+            yield pytest.param(layout, seed, marks=marks, id=f"{layout}-{seed}")
+
+
+@pytest.mark.parametrize("layout,seed", list(_cases()))
+def test_round_trip_exact(layout, seed):
+    report, data, suffix = generate(layout, seed)
+    out = parse_bytes(data, f"synth/{layout}-{seed}{suffix}", suffix)
+    problems = compare(report, out, data, layout, seed, open_cells=set())
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("seed", range(SEEDS))
+def test_round_trip_runtogether(seed):
+    """Cells the digit runs determine come back exactly; an open cell may be null plus a check."""
+    report, data, suffix = generate("runtogether", seed)
+    out = parse_bytes(data, f"synth/runtogether-{seed}{suffix}", suffix)
+    problems = compare(report, out, data, "runtogether", seed, ambiguous_cells(report))
+    assert not problems, "\n".join(problems)
+
+
+def test_runtogether_round_trips_fully_in_most_reports():
+    """Over 200 reports: every report whose digit runs have one reading comes back whole (≥ 90%
+    asserted, and all are expected); the raw share of whole round trips is printed."""
+    whole = determined = whole_determined = 0
+    total = 200
+    for seed in range(total):
+        report, data, suffix = generate("runtogether", seed)
+        out = parse_bytes(data, f"synth/runtogether-{seed}{suffix}", suffix)
+        ok = not compare(report, out, data, "runtogether", seed, open_cells=set())
+        unique = not ambiguous_cells(report)
+        whole += ok
+        determined += unique
+        whole_determined += ok and unique
+    print(f"\nruntogether: {whole}/{total} reports round-trip whole; {determined} have one reading only, "
+          f"{whole_determined} of those round-trip whole")
+    assert determined >= total // 3, "the generator should mostly produce readable digit runs"
+    assert whole_determined >= 0.9 * determined

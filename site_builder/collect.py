@@ -1,10 +1,48 @@
-"""Find every input under content/ and parse it (the build's first stage)."""
+"""Find every input under content/ and parse it (the build's first stage).
+
+A province publishes over ten thousand reports a year and a portal keeps every
+year, so parsing is the one stage whose cost grows with the archive: it runs
+across all cores and is cached by content. The cache key is the sha256 of the
+file's bytes, its suffix (the reader sniffs by it) and the parser's version (a
+hash of the reading, parsing and checking code and of the libraries they call),
+so an edited report or an edited parser is parsed again and nothing else is.
+A cached result holds no `source`: it is set from the file's current path, so
+the same bytes moved elsewhere are still a hit and still named right.
+"""
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 
-from site_builder.pipeline import parse_file
+from site_builder.pipeline import _relative, parse_bytes
 from site_builder.read import SUPPORTED_SUFFIXES
+
+log = logging.getLogger("mkdocs.plugins.portal")
+
+PACKAGE = Path(__file__).resolve().parent
+# Everything a parse result depends on: change any of it and every cached result is stale.
+PARSER_SOURCES = ("read", "parse", "check", "rules.py", "contract.py", "pipeline.py")
+PARSER_LIBRARIES = ("pdfplumber", "pdfminer.six", "python-docx", "lxml", "charset-normalizer")
+CACHE_FORMAT = "1"
+# Below this many files to parse, starting worker processes costs more than it saves.
+PARALLEL_MIN = 48
+
+
+@dataclass(frozen=True)
+class Input:
+    path: Path
+    source: str  # the contract's `source`: relative to the content folder's parent
+    data: bytes
+    key: str  # cache key: content hash + suffix (+ parser version, by the cache folder)
 
 
 def find_inputs(content_dir: Path) -> tuple[list[Path], list[Path]]:
@@ -17,6 +55,134 @@ def find_inputs(content_dir: Path) -> tuple[list[Path], list[Path]]:
     return inputs, skipped
 
 
-def parse_all(content_dir: Path) -> list[dict]:
-    inputs, _ = find_inputs(content_dir)
-    return [parse_file(p, content_dir) for p in inputs]
+def parse_all(content_dir: Path, *, cache_dir: Path | None = None, jobs: int | None = None,
+              cache: bool = True) -> list[dict]:
+    """One contract dict per input, in find_inputs order.
+
+    cache_dir defaults to `.cache/parse/` beside the content folder; jobs defaults
+    to the number of usable CPUs (1 parses serially, in this process).
+    """
+    paths, _ = find_inputs(content_dir)
+    store = Cache(cache_dir or default_cache_dir(content_dir)) if cache else None
+    results: list[dict | None] = [None] * len(paths)
+    todo: list[tuple[int, Input]] = []
+    for i, path in enumerate(paths):
+        item = load_input(path, content_dir)
+        if isinstance(item, dict):  # unreadable: an error result, never cached
+            results[i] = item
+            continue
+        hit = store.get(item) if store else None
+        if hit is not None:
+            results[i] = hit
+        else:
+            todo.append((i, item))
+    for (i, item), report in zip(todo, parse_many([it for _, it in todo], jobs)):
+        results[i] = report
+        if store:
+            store.put(item, report)
+    if store and todo:
+        store.prune()
+    log.info("parsed %d of %d inputs (%d from the cache)", len(todo), len(paths), len(paths) - len(todo))
+    return results  # type: ignore[return-value]
+
+
+def default_cache_dir(content_dir: Path) -> Path:
+    return content_dir.resolve().parent / ".cache" / "parse"
+
+
+def load_input(path: Path, content_dir: Path) -> Input | dict:
+    source = _relative(path, content_dir)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return {"source": source, "error": f"cannot read file: {exc.strerror or exc}"}
+    key = hashlib.sha256(data).hexdigest() + path.suffix.lower().replace("/", "")
+    return Input(path, source, data, key)
+
+
+def parse_many(items: list[Input], jobs: int | None = None) -> list[dict]:
+    """Parse the inputs, across processes when there are enough of them; results in input order."""
+    jobs = jobs or usable_cpus()
+    if jobs <= 1 or len(items) < PARALLEL_MIN:
+        return [_parse(it.data, it.source, it.path.suffix) for it in items]
+    # Large chunks: each task pickles bytes in and a dict out, so fewer round trips matter.
+    chunk = max(1, min(64, len(items) // (jobs * 4)))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(_parse, [it.data for it in items], [it.source for it in items],
+                             [it.path.suffix for it in items], chunksize=chunk))
+
+
+def _parse(data: bytes, source: str, suffix: str) -> dict:
+    return parse_bytes(data, source, suffix)
+
+
+def usable_cpus() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@lru_cache(maxsize=1)
+def parser_version() -> str:
+    """A hash of the parser's code and library versions: the cache's namespace."""
+    h = hashlib.sha256(CACHE_FORMAT.encode())
+    for name in PARSER_SOURCES:
+        target = PACKAGE / name
+        files = sorted(target.rglob("*.py")) if target.is_dir() else [target]
+        for f in files:
+            h.update(f.relative_to(PACKAGE).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+    for lib in PARSER_LIBRARIES:
+        try:
+            h.update(f"{lib}={metadata.version(lib)}\0".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{lib}=none\0".encode())
+    return h.hexdigest()[:20]
+
+
+class Cache:
+    """One small JSON file per parsed input under <root>/<parser version>/<key[:2]>/<key>.json."""
+
+    def __init__(self, root: Path, version: str | None = None):
+        self.root = root
+        self.version = version or parser_version()
+        self.dir = root / self.version
+        self.writable = True
+
+    def path(self, key: str) -> Path:
+        return self.dir / key[:2] / f"{key}.json"
+
+    def get(self, item: Input) -> dict | None:
+        try:
+            stored = json.loads(self.path(item.key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):  # missing, or cut short by a crash: parse again
+            return None
+        if not isinstance(stored, dict) or "source" not in stored:
+            return None
+        stored["source"] = item.source  # keeps the key where the parser put it
+        return stored
+
+    def put(self, item: Input, report: dict) -> None:
+        if not self.writable:
+            return
+        stored = {**report, "source": ""}  # the path is the file's, not the bytes': set on reading
+        target = self.path(item.key)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            # Write aside, then rename: a reader never sees half a file, even with two builds at once.
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(stored, f, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, target)
+        except OSError as exc:
+            self.writable = False
+            log.warning("parse cache %s is not writable (%s); parsing without it", self.root, exc)
+
+    def prune(self) -> None:
+        """Drop the results of other parser versions: they can never be read again."""
+        try:
+            stale = [d for d in self.root.iterdir() if d.is_dir() and d.name != self.version]
+        except OSError:
+            return
+        for d in stale:
+            shutil.rmtree(d, ignore_errors=True)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from site_builder.render import fmt
 
@@ -35,8 +36,10 @@ class Page:
 
     def markdown(self) -> str:
         # JSON strings are valid YAML scalars: a title holding ': # " or a newline stays one string.
+        # The left sidebar is hidden everywhere: the tabs are the navigation, and tables need the width.
+        meta = {"hide": ["navigation"], **self.meta}
         lines = ["---", f"title: {json.dumps(self.title, ensure_ascii=False)}"]
-        lines += [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in self.meta.items()]
+        lines += [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()]
         lines += ["---", "", self.body.strip(), ""]
         return "\n".join(lines)
 
@@ -51,7 +54,9 @@ _BLANK_LINES = re.compile(r"\n\s*\n")
 
 def html_block(text: str) -> str:
     """One raw HTML block: no blank line inside, so Markdown keeps it whole."""
-    return _BLANK_LINES.sub("\n", str(text).strip())
+    squeezed = _BLANK_LINES.sub("\n", str(text).strip())
+    # Already-escaped HTML (Markup) stays Markup, so autoescape does not escape it twice.
+    return Markup(squeezed) if isinstance(text, Markup) else squeezed
 
 
 @lru_cache(maxsize=1)

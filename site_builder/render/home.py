@@ -24,7 +24,7 @@ def headline(portal: Portal) -> dict[str, str]:
 def home_page(portal: Portal) -> Page:
     body = render("home.md.j2", root="", head=headline(portal), rejected=len(portal.rejected),
                   failing=sum(1 for r in portal.reports if r.get("checks")))
-    return Page("", "首页", body, {"hide": ["toc"]})
+    return Page("", "首页", body, {"hide": ["navigation", "toc"]})
 
 
 def directory_dir(page: int) -> str:

@@ -168,29 +168,7 @@ KEY_FIGURE_LABELS: dict[str, str] = {
 # ---- cross-year rules C6 and C7 ------------------------------------------------------
 
 def cross_year_checks(reports: list[dict]) -> list[dict]:
-    """C6 and C7 between consecutive years of one agency (reports sorted by year)."""
-    found: list[dict] = []
-    for prev, cur in zip(reports, reports[1:]):
-        if cur["year"] != prev["year"] + 1:
-            continue
-        for col in c.COLUMN_KEYS:
-            a = cell(cur, f"applications.carried_over.{col}")
-            b = cell(prev, f"applications.carried_forward.{col}")
-            if a is not None and b is not None and a != b:
-                found.append({
-                    "rule": "C6", "year": cur["year"],
-                    "cells": [f"applications.carried_over.{col}"],
-                    "message": f"{cur['year']} 年“上年结转”为 {a}，{prev['year']} 年“结转下年度继续办理”为 {b}",
-                })
-        for row in ("regulations", "normative_documents"):
-            now, before = cell(cur, f"active.{row}.in_force"), cell(prev, f"active.{row}.in_force")
-            issued, repealed = cell(cur, f"active.{row}.issued"), cell(cur, f"active.{row}.repealed")
-            if None in (now, before, issued, repealed):
-                continue
-            expected = before + issued - repealed
-            if now != expected:
-                found.append({
-                    "rule": "C7", "year": cur["year"], "cells": [f"active.{row}.in_force"],
-                    "message": f"现行有效件数 {now}，按上年 {before} + 制发 {issued} − 废止 {repealed} 应为 {expected}（提示）",
-                })
-    return found
+    """C6 and C7 between consecutive years of one agency; cells are named "<year>:<path>"."""
+    from site_builder.check import cross_year_checks as run
+
+    return list(run(reports))

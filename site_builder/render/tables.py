@@ -26,17 +26,22 @@ class Marks:
 
     @classmethod
     def of(cls, report: dict, extra_checks: list[dict] = ()) -> "Marks":
+        """Marks for one report; cross-year checks name cells "<year>:<path>", and mark this year's."""
         checks = list(report.get("checks") or []) + list(extra_checks)
         failed: dict[str, list[int]] = {}
+        own = f"{report.get('year')}:"
         for i, check in enumerate(checks):
-            for path in check.get("cells") or []:
-                failed.setdefault(str(path), []).append(i)
+            for path in map(str, check.get("cells") or []):
+                failed.setdefault(path[len(own):] if path.startswith(own) else path, []).append(i)
         inferred = {str(i.get("path")): i for i in report.get("inferred") or [] if isinstance(i, dict)}
         return cls(inferred, failed, checks)
 
 
 def label_of(path: str) -> str:
     """The contract's label for a cell path; the path itself for anything the contract lacks."""
+    year, sep, rest = path.partition(":")
+    if sep and year.isdigit():
+        return f"{year} 年 {label_of(rest)}"
     try:
         return c.cell_label(path)
     except (ValueError, KeyError, StopIteration):
@@ -59,9 +64,12 @@ def _td(report: dict, path: str, marks: Marks, prefix: str) -> str:
             classes.append("cell-failed")
         sup.append(f'<a class="mark-failed" href="#{prefix}-check-{i}">{escape(rule)}</a>')
         title.append(f"未通过 {rule}")
-    marker = f"<sup>{' '.join(sup)}</sup>" if sup else ""
+    if not sup:
+        # Unmarked cells carry no title: the row and column headers name them, and 230 titles
+        # would double the page's weight.
+        return f'<td class="num">{escape(number(value))}</td>'
     return (f'<td class="{" ".join(classes)}" title="{escape("；".join(title))}">'
-            f"{escape(number(value))}{marker}</td>")
+            f"{escape(number(value))}<sup>{' '.join(sup)}</sup></td>")
 
 
 def _th(text: str, **attrs: int | str) -> str:

@@ -54,12 +54,20 @@ def readings(tokens: list[Token], shape: tuple[int, ...], summed: bool,
     return found
 
 
+def printed_width(tokens: list[Token]) -> int:
+    """How many cells a row prints: empty grid cells at its edges are spacing, not cells."""
+    blank = [t.kind in ("null", "blank") and t.text == "" for t in tokens]
+    first = next((i for i, b in enumerate(blank) if not b), len(tokens))
+    last = next((i for i in range(len(tokens) - 1, -1, -1) if not blank[i]), -1)
+    return max(0, last - first + 1)
+
+
 def _trim_blanks(tokens: list[Token], n: int) -> list[Value]:
     """Grid rows can carry empty cells past the table's edge: drop those, not printed marks."""
     toks = list(tokens)
-    while len(toks) > n and toks[-1].kind == "null" and toks[-1].text == "":
+    while len(toks) > n and toks[-1].kind in ("null", "blank") and toks[-1].text == "":
         toks.pop()
-    while len(toks) > n and toks[0].kind == "null" and toks[0].text == "":
+    while len(toks) > n and toks[0].kind in ("null", "blank") and toks[0].text == "":
         toks.pop(0)
     return [t.value if t.kind == "num" else None for t in toks]
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from site_builder import contract as c
 from site_builder.parse.labels import group_of, match_active_row, match_application_row
-from site_builder.parse.readings import readings
+from site_builder.parse.readings import printed_width, readings
 from site_builder.parse.rows import PrintedRow, assemble
 from site_builder.parse.solve import Slot, Solution, solve
 from site_builder.parse.tokens import is_value, line_tokens, normalize
@@ -71,7 +71,7 @@ def parse_applications(lines: list[Line], span: tuple[int, int]) -> TableResult:
                            "message": f"表三「{row.label[:40]}」重复出现，只采用第一次"})
             continue
         matched.append((key, row))
-    widths = [len(r.values) for _, r in matched if not _is_single_run(r)]
+    widths = [printed_width(r.values) for _, r in matched if not _is_single_run(r)]
     named = header_columns(table.header)
     columns = decide_columns(named, max(widths) if widths else None)
     prefer = tuple(i for i, k in enumerate(columns) if named and k not in named)

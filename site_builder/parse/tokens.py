@@ -59,7 +59,7 @@ def cell_tokens(cell: str, grid: bool) -> tuple[Token, ...]:
     pos = 0
     for match in _iter_values(folded):
         start, end = match
-        if start > pos:
+        if folded[pos:start].strip():
             tokens.append(Token("text", folded[pos:start]))
         piece = folded[start:end]
         if piece in NULL_MARKERS:
@@ -67,7 +67,7 @@ def cell_tokens(cell: str, grid: bool) -> tuple[Token, ...]:
         else:
             tokens.append(Token("num", piece, to_number(piece)))
         pos = end
-    if pos < len(folded):
+    if folded[pos:].strip():
         tokens.append(Token("text", folded[pos:]))
     if grid and any(t.kind == "text" for t in tokens):
         return (Token("text", folded),)  # a table cell with words in it is a label ("列1", "第3项")
@@ -75,10 +75,17 @@ def cell_tokens(cell: str, grid: bool) -> tuple[Token, ...]:
 
 
 def _markers_in_text_to_text(tokens: list[Token]) -> list[Token]:
-    """A marker such as 无 counts as a cell only among the values that end a cell:
-    in an OCR'd "(四) 无 法提供" it is a piece of the label."""
+    """A marker such as 无 counts as a cell only among the values that end a cell: in an
+    OCR'd "(四) 无 法提供" it is a piece of the label, and so is a lone 无 ending a wrapped
+    "(四) 无" line, since a word can only be read as a cell beside other cells."""
     last_text = max((i for i, t in enumerate(tokens) if t.kind == "text"), default=-1)
-    return [Token("text", t.text) if t.kind == "null" and i < last_text else t for i, t in enumerate(tokens)]
+    trailing = len(tokens) - last_text - 1
+    out = []
+    for i, t in enumerate(tokens):
+        if t.kind == "null" and (i < last_text or (t.text == "无" and last_text >= 0 and trailing == 1)):
+            t = Token("text", t.text)
+        out.append(t)
+    return out
 
 
 def _iter_values(text: str) -> list[tuple[int, int]]:

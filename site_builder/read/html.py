@@ -33,11 +33,12 @@ def _walk(node, lines: list[Line], buffer: list[str]) -> None:
         if tag in _SKIP:
             _tail(child, buffer)
             continue
-        if tag == "table":
+        if tag == "table" and child.find(".//table") is None:
             _flush(lines, buffer)
             lines.extend(table_grid(child))
             _tail(child, buffer)
             continue
+        # A table holding tables is page layout (common on government portals): walk into it.
         block = tag in _BLOCK
         if block:
             _flush(lines, buffer)

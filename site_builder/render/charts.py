@@ -9,6 +9,7 @@ who asks for it or downloads it as CSV.
 """
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,14 +41,39 @@ def _layout(**kw: Any) -> dict[str, Any]:
     return layout
 
 
+def plot_text(text: Any) -> str:
+    """Plotly renders a subset of HTML in labels (<a href>, <b>…): untrusted names go in as entities."""
+    return html.escape(str(text), quote=False)
+
+
+def _value_axis(values: list[Any], **extra: Any) -> dict[str, Any]:
+    """Whole-number ticks for small counts (no "0.5 applications"), Plotly's own otherwise."""
+    axis = {"automargin": True, "rangemode": "tozero", **extra}
+    numbers = [float(v) for v in values if v is not None]
+    top = max(numbers, default=0)
+    if top <= 5 and all(n.is_integer() for n in numbers):
+        axis.update(dtick=1, range=[0, max(top, 1) * 1.08])
+    return axis
+
+
+def _all_zero(values: list[Any]) -> list[dict[str, Any]]:
+    if any(v for v in values if v is not None):
+        return []
+    text = "报告未列出这些数字" if all(v is None for v in values) else "全部为 0"
+    return [{"text": text, "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5, "showarrow": False,
+             "font": {"size": 14}}]
+
+
 def hbar(key: str, title: str, labels: list[str], values: list[Any], value_name: str = "件数") -> Chart:
     """One horizontal bar per label: the first label on top, as in the form."""
     figure = {
-        "data": [{"type": "bar", "orientation": "h", "y": labels, "x": [_num(v) for v in values],
+        "data": [{"type": "bar", "orientation": "h", "y": [plot_text(x) for x in labels],
+                  "x": [_num(v) for v in values],
                   "marker": {"color": PALETTE[0]}, "hovertemplate": "%{y}：%{x}<extra></extra>",
                   "text": [("" if v is None else v) for v in values], "textposition": "auto",
                   "cliponaxis": False}],
-        "layout": _layout(yaxis={"automargin": True, "autorange": "reversed"}),
+        "layout": _layout(yaxis={"automargin": True, "autorange": "reversed"}, xaxis=_value_axis(values),
+                          annotations=_all_zero(values)),
     }
     return Chart(key, title, figure, ("类别", value_name), tuple(zip(labels, values)),
                  height=max(200, 44 * len(labels) + 40))
@@ -76,10 +102,13 @@ def appeals_chart(report: dict) -> Chart:
                      "x": [_num(cell(report, f"appeals.{k}.{field}")) for _, k in groups],
                      "marker": {"color": PALETTE[i]},
                      "hovertemplate": f"%{{y}} · {label}：%{{x}}<extra></extra>"})
+    rows = tuple((g,) + tuple(cell(report, f"appeals.{k}.{f}") for f, _ in c.APPEAL_FIELDS) for g, k in groups)
+    totals = [row[-1] for row in rows]
+    values = [v for row in rows for v in row[1:-1]]
     figure = {"data": data, "layout": _layout(barmode="stack", showlegend=True,
                                               yaxis={"automargin": True, "autorange": "reversed"},
-                                              legend={"orientation": "h", "y": -0.25})}
-    rows = tuple((g,) + tuple(cell(report, f"appeals.{k}.{f}") for f, _ in c.APPEAL_FIELDS) for g, k in groups)
+                                              xaxis=_value_axis(totals), annotations=_all_zero(values),
+                                              legend={"orientation": "h", "y": -0.25, "traceorder": "normal"})}
     return Chart("appeals", "行政复议、行政诉讼结果", figure, ("类别",) + tuple(l for _, l in c.APPEAL_FIELDS),
                  rows, height=260)
 
@@ -94,7 +123,8 @@ def trend_chart(reports: list[dict]) -> Chart:
              "y": [_num(f[k]) for f in figs], "line": {"color": PALETTE[i]},
              "hovertemplate": f"%{{x}} 年 · {KEY_FIGURE_LABELS[k]}：%{{y}}<extra></extra>"}
             for i, k in enumerate(TREND_KEYS)]
-    figure = {"data": data, "layout": _layout(showlegend=True, legend={"orientation": "h", "y": -0.2},
+    figure = {"data": data, "layout": _layout(showlegend=True,
+                                              legend={"orientation": "h", "y": -0.2, "traceorder": "normal"},
                                               xaxis={"automargin": True, "tickmode": "array", "tickvals": years,
                                                      "ticktext": [str(y) for y in years]},
                                               yaxis={"automargin": True, "rangemode": "tozero"})}

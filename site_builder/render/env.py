@@ -8,6 +8,7 @@ depth, and so its relative link to the site root, is known here.
 """
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -37,8 +38,12 @@ class Page:
     def markdown(self) -> str:
         # JSON strings are valid YAML scalars: a title holding ': # " or a newline stays one string.
         # The left sidebar is hidden everywhere: the tabs are the navigation, and tables need the width.
+        # Material prints meta.title and meta.description into <title>, the header and a <meta>
+        # attribute without escaping them, so they are stored HTML-escaped (entities display as text).
         meta = {"hide": ["navigation"], **self.meta}
-        lines = ["---", f"title: {json.dumps(self.title, ensure_ascii=False)}"]
+        if isinstance(meta.get("description"), str):
+            meta["description"] = html.escape(meta["description"], quote=True)
+        lines = ["---", f"title: {json.dumps(html.escape(self.title, quote=True), ensure_ascii=False)}"]
         lines += [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()]
         lines += ["---", "", self.body.strip(), ""]
         return "\n".join(lines)

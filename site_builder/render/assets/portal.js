@@ -438,7 +438,7 @@
             x: items.map(function (it) { var v = s.get(it); return v === null || v === undefined ? null : (pct ? Math.round(v * 1000) / 10 : v); }),
             marker: { color: palette[i % palette.length] } };
         });
-        var layout = { barmode: "group", showlegend: true, legend: { orientation: "h", y: -0.2 },
+        var layout = { barmode: "group", showlegend: true, legend: { orientation: "h", y: -0.2, traceorder: "normal" },
           margin: { l: 10, r: 10, t: 10, b: 10 }, xaxis: { automargin: true, rangemode: "tozero", ticksuffix: pct ? "%" : "" },
           yaxis: { automargin: true, autorange: "reversed" } };
         var header = ["机关"].concat(series.map(function (s) { return s.label + (pct ? "（%）" : ""); }));

@@ -1,0 +1,207 @@
+"""The whole site from content/ in a temporary folder: pages, data, search, no other host.
+
+Builds once per module with the real parser over the seeds, and once with hand-made
+reports (untrusted names, a broken input) put behind `collect.parse_all`.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from lxml import html as lhtml
+from render_samples import sample_report
+
+from site_builder import collect, contract
+from site_builder.build import build
+from site_builder.slugs import unique_slugs
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "content" / "reports"
+EXTERNAL_LOADS = ("//script/@src", "//img/@src", "//iframe/@src", "//source/@src", "//video/@src",
+                  "//audio/@src", "//embed/@src", "//object/@data",
+                  "//link[contains(' stylesheet icon preload modulepreload manifest prefetch ', "
+                  "concat(' ', @rel, ' '))]/@href")
+
+
+def _page(site: Path, url_dir: str) -> lhtml.HtmlElement:
+    return lhtml.fromstring((site / url_dir / "index.html").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def seed_site(tmp_path_factory) -> tuple[Path, str]:
+    root = tmp_path_factory.mktemp("seedsite")
+    shutil.copytree(SEEDS, root / "content" / "reports")
+    (root / "content" / "notes.xyz").write_text("not a report", encoding="utf-8")
+    (root / "content" / "broken.pdf").write_bytes(b"%PDF-1.4 this is not really a pdf")
+    status = build(root / "content", root / "site")
+    return root / "site", status
+
+
+def _seed_agencies() -> dict[str, dict]:
+    reports = collect.parse_all(SEEDS)
+    return {r["agency"]: r for r in reports if "error" not in r}
+
+
+def test_build_succeeds_and_writes_the_site(seed_site):
+    site, status = seed_site
+    assert status == 0
+    for page in ("", "agencies", "stats", "compare", "data", "quality"):
+        assert (site / page / "index.html").is_file(), page
+
+
+def test_each_agency_page_shows_its_own_numbers(seed_site):
+    site, _ = seed_site
+    agencies = _seed_agencies()
+    assert len(agencies) == 5
+    slugs = unique_slugs(agencies)
+    for name, report in agencies.items():
+        doc = _page(site, f"agencies/{slugs[name]}")
+        assert doc.xpath("//h1")[0].text_content() == name
+        card = doc.xpath("//div[@data-key='new_received']//div[@class='portal-card-value']")[0].text_content()
+        expected = report["applications"]["new_received"]["total"]
+        assert card == ("—" if expected is None else str(expected))
+        assert len(doc.xpath("//div[contains(@class,'portal-chart-box')]|//figure[contains(@class,'portal-chart-box')]")) >= 3
+        assert doc.xpath("//table[contains(@class,'form-applications')]")
+        assert len((site / f"agencies/{slugs[name]}/index.html").read_bytes()) < 60_000
+
+
+def test_fengquan_received_five(seed_site):
+    site, _ = seed_site
+    slug = unique_slugs(["凤泉区人民政府办公室"])["凤泉区人民政府办公室"]
+    doc = _page(site, f"agencies/{slug}")
+    assert doc.xpath("//div[@data-key='new_received']//div[@class='portal-card-value']")[0].text_content() == "5"
+
+
+def test_statistics_table_lists_every_agency(seed_site):
+    site, _ = seed_site
+    doc = _page(site, "stats")
+    table = doc.xpath("//div[@data-kind='summary']//table")[0]
+    names = {a.text_content() for a in table.xpath(".//tbody//th/a")}
+    assert names == set(_seed_agencies())
+
+
+def test_csv_has_a_row_per_agency_year_with_the_contract_columns(seed_site):
+    site, _ = seed_site
+    with (site / "data" / "reports.csv").open(encoding="utf-8-sig") as fh:
+        reader = csv.DictReader(fh)
+        rows = list(reader)
+    assert set(contract.cell_paths()) <= set(reader.fieldnames)
+    assert "applications.new_received.total" in reader.fieldnames
+    assert sorted((r["agency"], r["year"]) for r in rows) == sorted(
+        (name, str(r["year"])) for name, r in _seed_agencies().items())
+
+
+def test_every_input_is_accounted_for_on_the_quality_page(seed_site):
+    site, _ = seed_site
+    text = _page(site, "quality").text_content()
+    assert "broken.pdf" in text and "notes.xyz" in text
+    quality = json.loads((site / "data" / "quality.json").read_text(encoding="utf-8"))
+    assert [r["source"] for r in quality["rejected"]] == ["content/broken.pdf"]
+
+
+def test_no_page_loads_anything_from_another_host(seed_site):
+    site, _ = seed_site
+    pages = list(site.rglob("*.html"))
+    assert len(pages) >= 10
+    for page in pages:
+        doc = lhtml.fromstring(page.read_bytes())
+        for xpath in EXTERNAL_LOADS:
+            for url in doc.xpath(xpath):
+                parsed = urlparse(url)
+                assert not parsed.netloc and parsed.scheme in ("", "data"), f"{page}: {url}"
+        for style in doc.xpath("//style/text()") + doc.xpath("//@style"):
+            assert not re.search(r"url\(\s*['\"]?(https?:)?//", style), page
+    for css in site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8", errors="replace")
+        assert not re.search(r"@import\s+url\(\s*['\"]?(https?:)?//|url\(\s*['\"]?(https?:)?//", text), css
+    theme = (site / "index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis" not in theme and "fonts.gstatic" not in theme
+
+
+def test_plotly_is_served_once_from_the_site_with_the_chinese_locale(seed_site):
+    site, _ = seed_site
+    assets = site / "assets" / "portal"
+    assert (assets / "plotly-basic.min.js").stat().st_size > 500_000
+    assert "zh-CN" in (assets / "plotly-locale-zh-cn.js").read_text(encoding="utf-8")
+    for page in site.rglob("*.html"):
+        assert "plotly.js (basic" not in page.read_text(encoding="utf-8")  # never inlined
+
+
+def test_search_index_finds_agencies_but_not_the_numeric_tables(seed_site):
+    site, _ = seed_site
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["zh"]
+    docs = index["docs"]
+    joined = "\n".join(d["title"] + d["text"] for d in docs).replace("\u200b", "")
+    assert "凤泉区人民政府办公室" in joined
+    assert "本年新收政府信息公开申请数量" not in joined  # table 3's row label: tables are excluded
+
+
+def test_sidebar_does_not_list_agencies(seed_site):
+    site, _ = seed_site
+    home = (site / "index.html").read_text(encoding="utf-8")
+    nav = lhtml.fromstring(home).xpath("//nav[contains(@class,'md-nav--primary')]")[0].text_content()
+    assert "凤泉区人民政府办公室" not in nav
+
+
+# ---- untrusted input, through collect.parse_all ---------------------------------------
+
+EVIL = '<script>alert("pwned")</script>'
+NAMES = [f"{EVIL}局", "../../etc/passwd", "某局/办公室", "某局\\办公室", "[链接](javascript:alert(1)) *局*"]
+
+
+@pytest.fixture(scope="module")
+def evil_site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("evilsite")
+    (root / "content").mkdir()
+    reports = [sample_report(name, 2024, source=f"content/{i}.txt") for i, name in enumerate(NAMES)]
+    reports[0]["sections"]["overview"] = f"{EVIL}<img src=x onerror=alert(1)> **不是粗体**"
+    reports.append({"source": "content/bad.txt", "error": "not a report: no table 3 found"})
+    mp = pytest.MonkeyPatch()
+    mp.setattr(collect, "parse_all", lambda content_dir: reports)
+    try:
+        assert build(root / "content", root / "site") == 0
+    finally:
+        mp.undo()
+    return root / "site"
+
+
+def test_every_untrusted_name_gets_its_own_page_rendered_as_text(evil_site):
+    slugs = unique_slugs(NAMES)
+    assert len(set(slugs.values())) == len(NAMES)
+    for name, slug in slugs.items():
+        page = evil_site / "agencies" / slug / "index.html"
+        assert page.is_file() and page.resolve().is_relative_to(evil_site.resolve())
+        doc = lhtml.fromstring(page.read_bytes())
+        assert doc.xpath("//h1")[0].text_content() == name
+        assert name in doc.xpath("//title")[0].text_content()
+
+
+def test_no_untrusted_markup_becomes_markup(evil_site):
+    for page in evil_site.rglob("*.html"):
+        doc = lhtml.fromstring(page.read_bytes())
+        assert not [s for s in doc.xpath("//script") if "pwned" in (s.text or "") and s.get("type") != "application/json"], page
+        assert not doc.xpath("//img[@onerror]"), page
+        assert not doc.xpath("//a[starts-with(@href,'javascript:')]"), page
+        assert not doc.xpath("//em[contains(.,'局')]|//strong[contains(.,'不是粗体')]"), page
+
+
+def test_a_broken_report_does_not_stop_the_build(evil_site):
+    text = lhtml.fromstring((evil_site / "quality" / "index.html").read_bytes()).text_content()
+    assert "content/bad.txt" in text and "no table 3 found" in text
+
+
+def test_mkdocs_build_from_the_repo_root_uses_the_same_hooks(tmp_path):
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "site")],
+                         cwd=REPO, capture_output=True, text=True, env=env, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "site" / "stats" / "index.html").is_file()
+    assert len(list((tmp_path / "site" / "agencies").glob("*/index.html"))) == 5

@@ -1,0 +1,34 @@
+"""Open data files: contract column names, one row per agency-year, JSON per agency."""
+from __future__ import annotations
+
+import csv
+import json
+
+from render_samples import sample_report
+
+from site_builder import contract as c
+from site_builder.render.exports import META_COLUMNS, write_all
+from site_builder.render.model import group_reports
+
+
+def test_reports_csv_has_the_contract_columns_and_a_row_per_agency_year(tmp_path):
+    reports = [sample_report("甲局", 2023, new=2), sample_report("甲局", 2024, new=3), sample_report("=乙局", 2024)]
+    write_all(group_reports(reports), tmp_path)
+    with (tmp_path / "reports.csv").open(encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    assert list(rows[0]) == list(META_COLUMNS) + c.cell_paths()
+    assert len(rows) == 3
+    by_key = {(r["agency"], r["year"]): r for r in rows}
+    assert by_key[("甲局", "2024")]["applications.new_received.total"] == "3"
+    assert ("'=乙局", "2024") in by_key  # a formula-looking name cannot run in a spreadsheet
+
+
+def test_each_agency_gets_one_json_with_all_its_years(tmp_path):
+    portal = group_reports([sample_report("甲局", 2023), sample_report("甲局", 2024), sample_report("乙局", 2024)])
+    write_all(portal, tmp_path)
+    files = sorted(p.name for p in (tmp_path / "agencies").iterdir())
+    assert files == sorted(f"{a.slug}.json" for a in portal.agencies)
+    data = json.loads((tmp_path / "agencies" / f"{portal.agencies[1].slug}.json").read_text(encoding="utf-8"))
+    assert [y["year"] for y in data["years"]] == [2023, 2024]
+    summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
+    assert len(summary["rows"]) == 3 and summary["years"] == [2023, 2024]

@@ -8,7 +8,6 @@ leave open; there (and only there) the parser may answer null plus a check.
 from __future__ import annotations
 
 import random
-import re
 
 import pytest
 
@@ -38,34 +37,16 @@ def cell(report: dict, path: str):
 
 def snippet(data: bytes, path: str) -> str:
     """The rendered lines around the row of `path`, to show what the parser was given."""
-    text = data.decode("gb18030", errors="replace") if not data.startswith(b"\xef\xbb\xbf") else data.decode("utf-8-sig")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        pass
+        text = data.decode("gb18030", errors="replace")
     table, row, _ = path.split(".")
     phrase = ROW_LABELS.get(row) or dict(contract.APPEAL_GROUPS).get(row, row)[:4]
     lines = text.splitlines()
     hits = [i for i, line in enumerate(lines) if phrase in line] or [0]
     i = hits[0]
     return "\n".join(f"    | {line[:160]}" for line in lines[max(0, i - 2):i + 3])
-
-
-def known_parser_bug(layout: str, report: dict, data: bytes) -> str | None:
-    """Cases the parser is known to get wrong (reported to the lead); xfail(strict) so a fix shows."""
-    text = data.decode("utf-8", errors="replace")
-    if layout in ("markdown", "html") and all(
-            report["applications"][k]["other_org"] is None for k in contract.APPLICATION_ROW_KEYS):
-        return ("grid table 3 without the 其他 column (seed 003's form): the header lists 6 columns, "
-                "the parser still maps the 6 numbers as if 其他 were there")
-    if layout == "pdf_text" and any(all(v is None for v in report["active"][k].values())
-                                    for k in ("regulations", "normative_documents")):
-        return ("pdf_text table 2 row printed as '规章 / / /' (all cells unprinted): values come out null "
-                "as they should, but the parser adds a spurious 'ambiguous' check")
-    if layout == "pdf_text" and re.search(r"^\(四\) 无$", text, re.M):
-        return ("pdf_text group label wrapped as '(四) 无' / '法提供': the parser takes 无 for an unprinted "
-                "cell and reports applications.unavailable_subtotal as ambiguous")
-    return None
 
 
 def compare(report: dict, out: dict, data: bytes, layout: str, seed: int, open_cells: set[str]) -> list[str]:
@@ -91,16 +72,8 @@ def compare(report: dict, out: dict, data: bytes, layout: str, seed: int, open_c
     return [f"[layout={layout} seed={seed}] {p}" for p in problems]
 
 
-def _cases():
-    for layout in EXACT_LAYOUTS:
-        for seed in range(SEEDS):
-            report, data, _ = generate(layout, seed)
-            bug = known_parser_bug(layout, report, data)
-            marks = [pytest.mark.xfail(strict=True, reason=bug)] if bug else []
-            yield pytest.param(layout, seed, marks=marks, id=f"{layout}-{seed}")
-
-
-@pytest.mark.parametrize("layout,seed", list(_cases()))
+@pytest.mark.parametrize("seed", range(SEEDS))
+@pytest.mark.parametrize("layout", EXACT_LAYOUTS)
 def test_round_trip_exact(layout, seed):
     report, data, suffix = generate(layout, seed)
     out = parse_bytes(data, f"synth/{layout}-{seed}{suffix}", suffix)

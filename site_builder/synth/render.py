@@ -185,7 +185,11 @@ def pdf_text(report: dict, rng: random.Random, style: Style) -> str:
     for head in heads[1:]:
         lines += _wrap(head, 2) + [""]
     label_width = rng.randint(15, 19)
-    for row in form.table3_rows(report, style):
+    rows = form.table3_rows(report, style)
+    page_break = rng.randrange(4, len(rows) - 2) if rng.random() < 0.3 else -1
+    for i, row in enumerate(rows):
+        if i == page_break:  # the table runs onto the next page: a page number line in between
+            lines += [rng.choice(("- {} -", "— {} —", "第 {} 页")).format(rng.randint(2, 4)), ""]
         lines += _pdf_row(row, style, label_width, rng)
     lines += ["", form.PARTS["appeals"], "", "行政复议 行政诉讼", ""]
     stacked = [line for h in form.APPEAL_HEADS for line in (_wrap(h, 2) + [""])]

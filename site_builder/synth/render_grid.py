@@ -151,9 +151,14 @@ def _cell_maker(rng: random.Random):
     wrap = rng.choice(("{}", '<p style="text-align:center">{}</p>',
                        '<p style="text-align:center"><span style="font-family:宋体;font-size:14px">{}</span></p>'))
 
+    breaks = rng.random() < 0.3  # long labels keep the Word document's manual line breaks
+
     def cell(text: str, rowspan: int = 1, colspan: int = 1) -> str:
         attrs = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (f' colspan="{colspan}"' if colspan > 1 else "")
-        return f"<td{attrs}>{wrap.format(escape(text)) if text else ''}</td>"
+        body = escape(text)
+        if breaks and len(text) > 18:
+            body = escape(text[:14]) + "<br/>" + escape(text[14:])
+        return f"<td{attrs}>{wrap.format(body) if text else ''}</td>"
 
     return cell
 

@@ -8,6 +8,7 @@ leave open; there (and only there) the parser may answer null plus a check.
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -46,7 +47,9 @@ def snippet(data: bytes, path: str) -> str:
     lines = text.splitlines()
     hits = [i for i, line in enumerate(lines) if phrase in line] or [0]
     i = hits[0]
-    return "\n".join(f"    | {line[:160]}" for line in lines[max(0, i - 2):i + 3])
+    shown = [re.sub(r"\s*(?:<[^>]+>\s*)+", " ¦ ", line) if "<td" in line else line  # HTML: cells only
+             for line in lines[max(0, i - 2):i + 3]]
+    return "\n".join(f"    | {line[:160]}" for line in shown)
 
 
 def compare(report: dict, out: dict, data: bytes, layout: str, seed: int, open_cells: set[str]) -> list[str]:

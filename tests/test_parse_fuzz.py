@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from site_builder import contract
 from site_builder.pipeline import parse_bytes
 from site_builder.synth import random_report
+from site_builder.synth.damage import KINDS, damage
 from site_builder.synth.model import LAYOUTS
 from site_builder.synth.render import render
 
@@ -37,7 +38,7 @@ def _bases() -> list[tuple[bytes, str]]:
 
 BASES = _bases()
 OPS = ("delete_lines", "duplicate_line", "swap_digits", "double_digit", "insert_bytes", "truncate",
-       "to_gb18030", "latin1_mojibake", "flip_bytes", "absurd_span", "swap_lines")
+       "to_gb18030", "latin1_mojibake", "flip_bytes", "absurd_span", "swap_lines", "synth_damage")
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,11 @@ def _apply(data: bytes, op: str, at: float, n: int, payload: bytes) -> bytes:
         for k in range(n % 8 + 1):
             arr[(pos + k * 97) % len(arr)] ^= payload[k % len(payload)] or 0x55
         return bytes(arr)
+    if op == "synth_damage":  # the corpus generator's breakage: a sum off by one, a lost cell, a garbled label
+        try:
+            return damage(data, random.Random(n), KINDS[n % len(KINDS)])[0]
+        except UnicodeDecodeError:
+            return data
     if op == "absurd_span":
         return data.replace(b'rowspan="', b'rowspan="9' * (n % 3 + 1), 1).replace(b'colspan="', b'colspan="99', 1)
     return data

@@ -1,0 +1,118 @@
+"""What a built site weighs: total size, page sizes, and what a visitor downloads for a first search.
+
+The first search is measured in headless Chromium when the site has a Pagefind
+index: the site is served locally, Pagefind's own module runs the queries and
+loads the first results, and every response is counted (text files at their
+gzip size, as GitHub Pages serves them; Pagefind's chunks are already gzipped).
+A lunr site (Material's built-in search) downloads its whole search_index.json
+plus the worker before the first search, so that is counted from the files.
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import json
+import os
+import statistics
+import threading
+from pathlib import Path
+
+TEXT_SUFFIXES = (".js", ".mjs", ".json", ".css", ".html", ".svg", ".txt")
+CHROMIUM = "/usr/bin/chromium"
+
+
+def gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def measure(site: Path, queries: tuple[str, ...]) -> dict:
+    sizes: dict[str, int] = {}
+    for dirpath, _, files in os.walk(site):
+        for name in files:
+            p = Path(dirpath) / name
+            sizes[p.relative_to(site).as_posix()] = p.stat().st_size
+    pages = {k: v for k, v in sizes.items() if k.endswith(".html")}
+    agency = [v for k, v in pages.items() if is_agency_page(k)]
+    largest = max(pages, key=pages.get) if pages else ""
+    out = {"bytes": sum(sizes.values()), "files": len(sizes), "pages": len(pages),
+           "agencies": len({k.split("/")[1] for k in pages if is_agency_page(k)}),
+           "agency_median": statistics.median(agency) if agency else 0, "agency_max": max(agency, default=0),
+           "page_max": pages.get(largest, 0), "page_max_path": largest,
+           "directory_max": max((v for k, v in pages.items() if k.startswith("agencies/")
+                                 and not is_agency_page(k)), default=0)}
+    out.update(first_search(site, queries))
+    return out
+
+
+def is_agency_page(rel: str) -> bool:
+    parts = rel.split("/")
+    return parts[0] == "agencies" and len(parts) in (3, 4) and parts[1] != "page" and parts[-1] == "index.html"
+
+
+def first_search(site: Path, queries: tuple[str, ...]) -> dict:
+    if (site / "pagefind" / "pagefind.js").exists():
+        return pagefind_first_search(site, queries)
+    index = site / "search" / "search_index.json"
+    if index.exists():
+        files = [index, *sorted((site / "assets" / "javascripts" / "workers").glob("search.*.js"))]
+        data = [f.read_bytes() for f in files]
+        return {"search": "lunr", "search_raw": sum(map(len, data)), "search_gzip": sum(map(gzip_size, data)),
+                "search_files": len(files)}
+    return {"search": None, "search_raw": 0, "search_gzip": 0, "search_files": 0}
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def serve(site: Path) -> http.server.ThreadingHTTPServer:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+_SEARCH_JS = """async (queries) => {
+  const pf = await import('/pagefind/pagefind.js');
+  const found = {};
+  for (const q of queries) {
+    const r = await pf.search(q);
+    const data = await Promise.all(r.results.slice(0, 5).map(x => x.data()));
+    found[q] = {count: r.results.length, first: data.map(d => d.meta.title)};
+  }
+  return found;
+}"""
+
+
+def pagefind_first_search(site: Path, queries: tuple[str, ...]) -> dict:
+    """Run the queries in Chromium after the home page has loaded; count what they fetched."""
+    from playwright.sync_api import sync_playwright
+
+    ui = [site / "pagefind" / n for n in ("pagefind-ui.js", "pagefind-ui.css")]
+    ui += sorted((site / "assets" / "portal").glob("search.*"))
+    raw = sum(f.stat().st_size for f in ui if f.exists())
+    gz = sum(gzip_size(f.read_bytes()) for f in ui if f.exists())
+    server = serve(site)
+    fetched: list[tuple[str, int, int]] = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{server.server_port}/", wait_until="networkidle")
+
+            def record(response):
+                body = response.body()
+                name = response.url.split("?")[0]
+                fetched.append((name, len(body), gzip_size(body) if name.endswith(TEXT_SUFFIXES) else len(body)))
+
+            page.on("response", record)
+            found = page.evaluate(_SEARCH_JS, list(queries))
+            page.wait_for_load_state("networkidle")
+            browser.close()
+    finally:
+        server.shutdown()
+    return {"search": "pagefind", "search_raw": raw + sum(f[1] for f in fetched),
+            "search_gzip": gz + sum(f[2] for f in fetched), "search_files": len(ui) + len(fetched),
+            "search_found": json.dumps(found, ensure_ascii=False)}

@@ -65,8 +65,8 @@ def parse_document(doc: RawDocument) -> dict:
     if active.extra:
         report["active"]["extra"] = [{"label": e["label"], "values": [_plain(v) for v in e["values"]]}
                                      for e in active.extra]
-    missing_rows = [r for r in c.APPLICATION_ROWS
-                    if not r.subtotal and r.key not in applications.rows_found]
+    missing_rows = [r for r in c.APPLICATION_ROWS if not r.subtotal and r.key not in applications.rows_found
+                    and all(v is None for v in report["applications"][r.key].values())]
     for row in missing_rows:
         checks.append({"rule": "missing", "cells": [f"applications.{row.key}.{k}" for k in c.COLUMN_KEYS],
                        "message": f"表三缺少「{row.label}」一行"})

@@ -34,19 +34,31 @@ _APP_KEYS = _key_table(c.APPLICATION_ROWS)
 _ACTIVE_KEYS = _key_table(c.ACTIVE_ROWS)
 
 
+_TRAILING = re.compile(r"[\s。.,，;；:：)）\]】]*$")
+
+
 def _by_phrase(label: str, keys: list[tuple[str, c.Row]]) -> c.Row | None:
-    """The row whose phrase the label contains; phrases inside a longer found phrase don't count."""
+    """The row whose phrase the label contains; phrases inside a longer found phrase don't count.
+
+    A two-character phrase (其他, 总计) is too common to mean its row anywhere in a label: it
+    counts only where it ends the label, as in "3.其他" and "(七) 总计", so a garbled
+    "2.其他法律行政止公开" is not taken for 3.其他.
+    """
     found: list[tuple[int, int, c.Row]] = []
+    end_of_label = len(_TRAILING.sub("", label))
     for key, row in keys:
         start = label.find(key)
         while start >= 0:
             end = start + len(key)
-            if not any(s <= start and end <= e for s, e, _ in found):
+            short_misplaced = len(key) <= 2 and end != end_of_label
+            if not short_misplaced and not any(s <= start and end <= e for s, e, _ in found):
                 found.append((start, end, row))
             start = label.find(key, start + 1)
     if not found:
         return None
     items = [f for f in found if not f[2].subtotal]
+    if not items and any(_ITEM_RE.search(label, end) for _, end, _ in found):
+        return None  # "(三) 不予公开 2.<garbled>": an item of the group, not its subtotal
     pool = items or found
     # The longest phrase wins; on a tie the later one (a group label precedes its item).
     return max(pool, key=lambda f: (f[1] - f[0], f[0]))[2]
@@ -100,7 +112,8 @@ def _best_by_chars(text: str, rows, group: str | None) -> str | None:
     for r in rows:
         official = normalize(re.sub(r"^[(（]?[一二三四五六七八九十\d]+[)）.、]", "", r.label))
         official = official.split("(")[0]
-        score = _shares(text, official) * min(1.0, len(text) / max(1, len(official)))
+        # Dice: shared characters over both lengths, so neither a long text nor a short label wins by size.
+        score = 2 * _shares(text, official) * len(official) / max(1, len(text) + len(official))
         if group is not None and r.group == group:
             score += 0.05
         scored.append((score, r.key))

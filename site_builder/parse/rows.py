@@ -8,6 +8,7 @@ number of a table is its header.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from site_builder.parse.tokens import Token, is_value, line_tokens
@@ -21,6 +22,20 @@ class PrintedRow:
     label: str
     values: list[Token]
     lines: list[int] = field(default_factory=list)  # source line indexes, for tracing a cell back
+    width: int = 0  # cells in its grid row (0 for text): a row shorter than its table lost a cell
+
+
+def drop_spacers_in_short_rows(rows: list[PrintedRow]) -> None:
+    """A grid row with fewer cells than its table's usual row lost a cell: the blank cells
+    after its label are then layout spacers that slid into the data columns, not printed blanks."""
+    widths = Counter(r.width for r in rows if r.width)
+    if not widths:
+        return
+    usual = widths.most_common(1)[0][0]
+    for row in rows:
+        if row.width and row.width < usual:
+            while row.values and row.values[0].kind == "null" and row.values[0].text == "":
+                row.values.pop(0)
 
 
 @dataclass
@@ -59,7 +74,7 @@ def assemble(lines: list[Line], start: int, end: int) -> TableText:
                     rows[-1].values.extend(vals)
                     rows[-1].lines.append(i)
                 else:
-                    rows.append(PrintedRow("".join(texts), vals, [i]))
+                    rows.append(PrintedRow("".join(texts), vals, [i], len(line.cells)))
                 seen_value = True
             elif not seen_value:
                 header.extend(texts)

@@ -27,6 +27,7 @@ class Slot:
     paths: tuple[str, ...]
     candidates: list[Reading]
     printed: str = ""  # the row's printed text, for messages
+    unprinted: bool = False  # a row the report does not print, covered by a printed subtotal
 
 
 @dataclass
@@ -67,12 +68,12 @@ def solve(slots: list[Slot], equations: tuple[Equation, ...] | list[Equation]) -
     values = dict(fixed)
     values.update(chosen)
     _propagate(values, equations, recovered)
+    for slot in slots:
+        lost = [p for p in slot.paths if values.get(p) is LOST]
+        if lost and not slot.unprinted:  # an unprinted row is reported as a missing row by the caller
+            out.checks.append(_check("missing", lost, f"「{slot.printed}」中缺失的单元格无法由勾稽关系唯一推出"))
     for path, value in values.items():
-        if value is LOST:
-            out.values[path] = None
-            out.checks.append(_check("missing", (path,), "文本中缺失的单元格，无法由勾稽关系唯一推出"))
-        else:
-            out.values[path] = value  # type: ignore[assignment]
+        out.values[path] = None if value is LOST else value  # type: ignore[assignment]
     out.inferred = [{"path": p, "rule": r, "value": values[p]} for p, r in recovered.items()
                     if values.get(p) is not LOST and values.get(p) is not None]
     return out
@@ -164,17 +165,20 @@ def _propagate(values: dict, equations: list[Equation], rules_of: dict[str, str]
             cells = [values.get(p) for p in eq.cells]
             if any(v is None for v in cells):
                 continue  # a cell not printed, or not in this table: the rule cannot speak
-            lost = [p for p in eq.cells if values[p] is LOST]
-            if len(lost) != 1:
+            lost_left = [p for p in eq.left if values[p] is LOST]
+            lost_right = [p for p in eq.right if values[p] is LOST]
+            if not (lost_left or lost_right) or (lost_left and lost_right):
                 continue
-            target = lost[0]
-            left = sum(values[p] for p in eq.left if p != target)
-            right = sum(values[p] for p in eq.right if p != target)
-            value = right - left if target in eq.left else left - right
-            if value < 0:
+            lost, same, other = ((lost_left, eq.left, eq.right) if lost_left else (lost_right, eq.right, eq.left))
+            needed = sum(values[p] for p in other) - sum(values[p] for p in same if values[p] is not LOST)
+            if needed < 0:
                 return False
-            values[target] = value
-            rules_of[target] = eq.rule
+            if len(lost) > 1 and needed != 0:
+                continue  # several unknowns sharing a positive sum: not determined
+            # One unknown takes the difference; several unknowns summing to 0 are all 0 (cells are counts).
+            for target in lost:
+                values[target] = needed if len(lost) == 1 else 0
+                rules_of[target] = eq.rule
             changed = True
     return True
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from site_builder import contract as c
 from site_builder.parse.labels import group_of, match_active_row, match_application_row
-from site_builder.parse.readings import printed_width, readings
-from site_builder.parse.rows import PrintedRow, assemble
+from site_builder.parse.readings import LOST, printed_width, readings
+from site_builder.parse.rows import PrintedRow, assemble, drop_spacers_in_short_rows
 from site_builder.parse.solve import Slot, Solution, solve
 from site_builder.parse.tokens import is_value, line_tokens, normalize
 from site_builder.read.document import Line
@@ -56,6 +56,7 @@ def decide_columns(named: tuple[str, ...], widest: int | None) -> tuple[str, ...
 
 def parse_applications(lines: list[Line], span: tuple[int, int]) -> TableResult:
     table = assemble(lines, *span)
+    drop_spacers_in_short_rows(table.rows)
     matched: list[tuple[str, PrintedRow]] = []
     checks: list[dict] = []
     group: str | None = None
@@ -80,10 +81,25 @@ def parse_applications(lines: list[Line], span: tuple[int, int]) -> TableResult:
                   readings(row.values, (len(columns),), summed, prefer), _printed(row))
              for key, row in matched]
     subtotals = tuple(k for k, _ in matched if k in c.SUBTOTAL_KEYS)
+    slots += _unprinted_items(subtotals, {k for k, _ in matched}, columns)
     solution = solve(slots, application_equations(columns, subtotals))
     solution.checks = checks + solution.checks
     found_keys = {k for k, _ in matched}
     return TableResult(solution, bool(matched), found_keys, columns=columns)
+
+
+def _unprinted_items(subtotals: tuple[str, ...], printed: set[str], columns: tuple[str, ...]) -> list[Slot]:
+    """Items a report folds into its printed group total ((六) printed as one merged row):
+    unknown cells the rules may recover (a group total of 0 leaves one reading: all 0)."""
+    slots = []
+    for group, subtotal in c.GROUP_SUBTOTAL.items():
+        if subtotal not in subtotals:
+            continue
+        for key in c.GROUP_ITEMS[group]:
+            if key not in printed:
+                slots.append(Slot(key, tuple(f"applications.{key}.{col}" for col in columns),
+                                  [tuple(LOST for _ in columns)], f"{key}（未印出）", unprinted=True))
+    return slots
 
 
 def _is_single_run(row: PrintedRow) -> bool:

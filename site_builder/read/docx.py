@@ -1,7 +1,7 @@
 """Word reports: `.docx` read with python-docx, legacy `.doc` converted by LibreOffice.
 
 Paragraphs and tables come in body order. A table becomes one grid row per
-Word row with merged cells repeated into every column and row they cover
+Word row: a cell merged across columns prints once, one merged down rows repeats
 (python-docx already repeats horizontal spans and resolves vertical merges to
 their first cell), so the parser sees the same rows as for HTML.
 """
@@ -86,12 +86,15 @@ def _body_lines(document):
 
 
 def table_lines(table) -> list[Line]:
-    """One grid line per Word row, merged cells repeated, short rows padded at their grid offset."""
+    """One grid line per Word row, merged across columns printed once, short rows padded at their grid offset."""
     width = len(table.columns)
     lines = []
     for row in table.rows:
         cells = [""] * row.grid_cols_before
-        cells += [tidy_cell(cell.text) for cell in row.cells]
+        row_cells = list(row.cells)
+        # python-docx repeats a cell merged across columns: print it once, like the other readers.
+        cells += [tidy_cell(cell.text) if n == 0 or cell._tc is not row_cells[n - 1]._tc else ""
+                  for n, cell in enumerate(row_cells)]
         cells += [""] * max(row.grid_cols_after, width - len(cells))
         if any(cells):
             lines.append(Line(tuple(cells[: max(width, len(cells))]), grid=True))

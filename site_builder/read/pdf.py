@@ -12,7 +12,8 @@ The pipeline, one pure stage each:
    lines in reading order;
 4. join what the page break split: a table that goes on at the top of the next
    page, a row cut in two, a merged group label cut in two ("（四）无" / "法提供");
-5. emit `Line`s: text lines, and table rows with merged cells repeated.
+5. emit `Line`s: text lines, and table rows; a merged cell prints once across columns and
+   repeats down rows (as the HTML reader does).
 """
 from __future__ import annotations
 
@@ -285,7 +286,9 @@ def to_lines(blocks: list[Block]) -> list[Line]:
             lines.append(Line(tuple(block.cells)))
             continue
         for row in block.table.rows:
-            cells = tuple(span.text for span in row)
+            # Across columns a merged cell prints once (a value spanning three columns is one
+            # value); down rows it repeats, as a group label does for each row it covers.
+            cells = tuple(span.text if n == 0 or span is not row[n - 1] else "" for n, span in enumerate(row))
             if any(cells):
                 lines.append(Line(cells, grid=True))
     return lines

@@ -70,7 +70,7 @@ def _cell_text(cell) -> str:
 
 def table_grid(table) -> list[Line]:
     """Expand rowspan/colspan so every row has its cells at their columns."""
-    rows = [tr for tr in table.iter("tr") if _owning_table(tr) is table]
+    rows = table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
     pending: dict[int, tuple[str, int]] = {}  # column -> (text, rows still covered)
     grid: list[Line] = []
     for tr in rows:
@@ -113,14 +113,9 @@ def _take(pending: dict[int, tuple[str, int]], col: int) -> str:
 
 
 def _span(value: str | None) -> int:
+    if value is None:
+        return 1
     try:
         return max(1, min(int(str(value).strip()), 1000))
     except (TypeError, ValueError):
         return 1
-
-
-def _owning_table(tr):
-    parent = tr.getparent()
-    while parent is not None and parent.tag != "table":
-        parent = parent.getparent()
-    return parent

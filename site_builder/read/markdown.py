@@ -9,15 +9,15 @@ import re
 
 from site_builder.read.document import Line
 
-_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_RULE = re.compile(r"\|?[\s\-:|]+\|?")  # the |---|:--:| line under a header
 
 
 def markdown_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     for raw in text.replace("\r\n", "\n").split("\n"):
         stripped = raw.strip()
-        if _SEPARATOR.match(stripped) and "|" in stripped or re.fullmatch(r"\|?[\s\-:|]+\|?", stripped or "x"):
-            continue  # the |---|---| line under a header
+        if stripped and "-" in stripped and _RULE.fullmatch(stripped):
+            continue
         if stripped.startswith("|") and stripped.count("|") >= 2:
             body = stripped[1:-1] if stripped.endswith("|") else stripped[1:]
             cells = tuple(_unescape(c.strip()) for c in re.split(r"(?<!\\)\|", body))
@@ -27,13 +27,22 @@ def markdown_lines(text: str) -> list[Line]:
     return lines
 
 
+_BR = re.compile(r"<br\s*/?>", re.I)
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_BOLD = re.compile(r"(\*\*|__)(.+?)\1")
+
+
 def _unescape(cell: str) -> str:
-    cell = cell.replace("\\|", "|")
-    cell = re.sub(r"<br\s*/?>", "", cell, flags=re.I)
+    if "\\" in cell:
+        cell = cell.replace("\\|", "|")
+    if "<" in cell:
+        cell = _BR.sub("", cell)
     return _strip_markup(cell)
 
 
 def _strip_markup(text: str) -> str:
-    text = re.sub(r"^\s{0,3}#{1,6}\s+", "", text)  # headings
-    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)  # bold
+    if "#" in text:
+        text = _HEADING.sub("", text)  # headings
+    if "*" in text or "_" in text:
+        text = _BOLD.sub(r"\2", text)  # bold
     return text

@@ -64,12 +64,25 @@ def _all_zero(values: list[Any]) -> list[dict[str, Any]]:
              "font": {"size": 14}}]
 
 
-def hbar(key: str, title: str, labels: list[str], values: list[Any], value_name: str = "件数") -> Chart:
-    """One horizontal bar per label: the first label on top, as in the form."""
+AXIS_LABEL_MAX = 12  # characters of an agency name on an axis: a phone keeps room for the bars
+
+
+def short_label(text: str, limit: int = AXIS_LABEL_MAX) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def hbar(key: str, title: str, labels: list[str], values: list[Any], value_name: str = "件数",
+         axis_labels: list[str] | None = None) -> Chart:
+    """One horizontal bar per label: the first label on top, as in the form.
+
+    `axis_labels` may shorten what the axis shows; the hover, the table and the CSV keep `labels`.
+    """
+    shown = axis_labels or labels
     figure = {
-        "data": [{"type": "bar", "orientation": "h", "y": [plot_text(x) for x in labels],
+        "data": [{"type": "bar", "orientation": "h", "y": [plot_text(x) for x in shown],
+                  "customdata": [plot_text(x) for x in labels],
                   "x": [_num(v) for v in values],
-                  "marker": {"color": PALETTE[0]}, "hovertemplate": "%{y}：%{x}<extra></extra>",
+                  "marker": {"color": PALETTE[0]}, "hovertemplate": "%{customdata}：%{x}<extra></extra>",
                   "text": [("" if v is None else v) for v in values], "textposition": "auto",
                   "cliponaxis": False}],
         "layout": _layout(yaxis={"automargin": True, "autorange": "reversed"}, xaxis=_value_axis(values),

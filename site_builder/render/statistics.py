@@ -67,7 +67,7 @@ def rankings(portal: Portal) -> list[charts.Chart]:
     latest = [(a, a.latest, key_figures(a.latest)) for a in portal.agencies]
     out = []
     for key, title, eligible in (
-        ("new_received", "新收申请最多的机关（最近一年）", lambda f: f["new_received"] is not None),
+        ("new_received", "新收申请最多的机关（最近一年）", lambda f: bool(f["new_received"])),
         ("granted_rate", f"予以公开率最高的机关（办结不少于 {MIN_PROCESSED_FOR_RATE} 件）",
          lambda f: f["granted_rate"] is not None and (f["total_processed"] or 0) >= MIN_PROCESSED_FOR_RATE),
         ("denied_unavailable_share", f"不予公开/无法提供占比最高的机关（办结不少于 {MIN_PROCESSED_FOR_RATE} 件）",
@@ -76,12 +76,13 @@ def rankings(portal: Portal) -> list[charts.Chart]:
     ):
         ranked = sorted((x for x in latest if eligible(x[2])), key=lambda x: (-float(x[2][key]), x[0].name))
         top = ranked[:RANK_SIZE]
-        if not top:
-            continue
+        if len(top) < 2 or not any(f[key] for _, _, f in top):
+            continue  # a ranking of one, or of zeros, says nothing
         is_rate = key != "new_received"
         values = [round(float(f[key]) * 100, 1) if is_rate else f[key] for _, _, f in top]
         labels = [f"{a.name}（{r['year']}）" for a, r, _ in top]
-        out.append(charts.hbar(f"rank-{key}", title, labels, values, "百分比" if is_rate else "件数"))
+        out.append(charts.hbar(f"rank-{key}", title, labels, values, "百分比" if is_rate else "件数",
+                               axis_labels=[charts.short_label(a.name) for a, _, _ in top]))
     return out
 
 

@@ -429,17 +429,25 @@
       scroll.appendChild(table);
       result.appendChild(scroll);
 
-      var safeNames = names.map(plotSafe);
+      // Short names on the axis leave a phone room for the bars; the table keeps them whole.
+      var safeNames = names.map(function (n, i) {
+        var name = items[i].name.length > 12 ? items[i].name.slice(0, 11) + "…" : items[i].name;
+        return plotSafe(name + "（" + items[i].year + "）");
+      });
       var palette = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9"];
       var grid = el("div", { "class": "portal-chart-grid" });
       function grouped(key, title, series, pct) {
         var data = series.map(function (s, i) {
           return { type: "bar", orientation: "h", name: s.label, y: safeNames,
             x: items.map(function (it) { var v = s.get(it); return v === null || v === undefined ? null : (pct ? Math.round(v * 1000) / 10 : v); }),
+            customdata: names.map(plotSafe), hovertemplate: "%{customdata} · " + plotSafe(s.label) + "：%{x}<extra></extra>",
             marker: { color: palette[i % palette.length] } };
         });
+        var all = [].concat.apply([], data.map(function (d) { return d.x; })).filter(function (v) { return v !== null; });
+        var small = !pct && all.every(function (v) { return Number.isInteger(v) && v <= 5; });
         var layout = { barmode: "group", showlegend: true, legend: { orientation: "h", y: -0.2, traceorder: "normal" },
-          margin: { l: 10, r: 10, t: 10, b: 10 }, xaxis: { automargin: true, rangemode: "tozero", ticksuffix: pct ? "%" : "" },
+          margin: { l: 10, r: 10, t: 10, b: 10 }, xaxis: small ? { automargin: true, rangemode: "tozero", dtick: 1, range: [0, Math.max(1, Math.max.apply(null, all.concat([0]))) * 1.08] }
+            : { automargin: true, rangemode: "tozero", ticksuffix: pct ? "%" : "" },
           yaxis: { automargin: true, autorange: "reversed" } };
         var header = ["机关"].concat(series.map(function (s) { return s.label + (pct ? "（%）" : ""); }));
         var rows = items.map(function (it, i) { return [names[i]].concat(data.map(function (d) { return d.x[i]; })); });

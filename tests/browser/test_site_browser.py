@@ -1,0 +1,158 @@
+"""The built site in headless Chromium: charts drawn, compare from the URL, search, no console errors.
+
+Serves a site built from the seeds on 127.0.0.1 and drives Debian's chromium through
+Playwright. Screenshots (home, an agency, statistics, compare; light and dark; desktop
+and phone) go to $PORTAL_SCREENSHOT_DIR when it is set, for a person to look at.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian chromium at /usr/bin/chromium (apt-get install chromium)"),
+]
+playwright_api = pytest.importorskip("playwright.sync_api", reason="needs the playwright Python package")
+
+REPO = Path(__file__).resolve().parents[2]
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest output readable
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory):
+    from site_builder.build import build
+
+    root = tmp_path_factory.mktemp("browsersite")
+    shutil.copytree(REPO / "content" / "reports", root / "content" / "reports")
+    assert build(root / "content", root / "site") == 0
+    handler = functools.partial(_Quiet, directory=str(root / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/", root / "site"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.errors = []
+    pg.foreign = []
+    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.on("request", lambda r: pg.foreign.append(r.url)
+          if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
+    yield pg
+    context.close()
+
+
+def _agency_urls(site: Path) -> list[str]:
+    return sorted(p.parent.relative_to(site).as_posix() + "/" for p in (site / "agencies").glob("*/index.html"))
+
+
+def test_each_agency_page_draws_its_charts(site_url, page):
+    base, site = site_url
+    urls = _agency_urls(site)
+    assert len(urls) == 5
+    for url in urls:
+        page.goto(base + url)
+        page.wait_for_function("document.querySelectorAll('.portal-chart .main-svg').length >= 3", timeout=20_000)
+        bars = page.locator(".portal-chart .main-svg").count()
+        assert bars >= 3, url
+    assert page.errors == [] and page.foreign == []
+
+
+def test_compare_draws_two_agencies_chosen_through_the_url(site_url, page):
+    base, site = site_url
+    slugs = [u.split("/")[1] for u in _agency_urls(site)[:2]]
+    page.goto(base + f"compare/?a={slugs[0]}@2024&a={slugs[1]}")
+    page.wait_for_function("document.querySelectorAll('.portal-compare-result .portal-chart .main-svg').length >= 2",
+                           timeout=20_000)
+    headers = page.locator(".portal-compare-table thead th").all_text_contents()
+    assert len(headers) == 3  # 指标 + the two agencies
+    assert page.locator(".portal-chip").count() == 2
+    assert page.errors == [] and page.foreign == []
+
+
+def test_search_for_fengquan_finds_the_agency(site_url, page):
+    base, _ = site_url
+    page.goto(base)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    # Material builds the index in a worker; typing before it is ready shows no result.
+    page.wait_for_function("!document.querySelector('.md-search-result__meta')"
+                           " || !/初始化/.test(document.querySelector('.md-search-result__meta').textContent)",
+                           timeout=30_000)
+    box.fill("凤泉")
+    box.press("End")  # a key event: Material reads the query on keyboard input
+    page.wait_for_selector(".md-search-result__item", timeout=30_000)
+    # jieba segments the index with zero-width spaces; the page shows the words joined
+    results = " ".join(page.locator(".md-search-result__item").all_text_contents()).replace("\u200b", "")
+    assert "凤泉区人民政府办公室" in results
+    assert page.errors == []
+
+
+def test_statistics_table_sorts_and_filters_in_the_browser(site_url, page):
+    base, _ = site_url
+    page.goto(base + "stats/")
+    page.wait_for_selector(".portal-datatable[data-kind=summary] .portal-table-controls input")
+    page.locator(".portal-datatable[data-kind=summary] .portal-table-controls input").fill("凤泉")
+    rows = page.locator(".portal-datatable[data-kind=summary] tbody tr")
+    assert rows.count() == 1 and "凤泉" in rows.first.text_content()
+    page.wait_for_function("document.querySelectorAll('.portal-chart .main-svg').length >= 1", timeout=20_000)
+    assert page.errors == [] and page.foreign == []
+
+
+def test_charts_follow_the_dark_palette(site_url, page):
+    base, site = site_url
+    page.goto(base + _agency_urls(site)[0])
+    page.wait_for_function("document.querySelectorAll('.portal-chart .main-svg').length >= 3", timeout=20_000)
+    light = page.locator(".portal-chart .xtick text").first.evaluate("e => getComputedStyle(e).fill")
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+    page.wait_for_timeout(500)
+    dark = page.locator(".portal-chart .xtick text").first.evaluate("e => getComputedStyle(e).fill")
+    assert light != dark
+
+
+def test_screenshots(site_url, browser):
+    out = os.environ.get("PORTAL_SCREENSHOT_DIR")
+    if not out:
+        pytest.skip("set PORTAL_SCREENSHOT_DIR to save screenshots")
+    base, site = site_url
+    Path(out).mkdir(parents=True, exist_ok=True)
+    agency = _agency_urls(site)
+    slugs = [u.split("/")[1] for u in agency[:3]]
+    pages = {"home": "", "agency": next(u for u in agency if "凤泉" in u), "stats": "stats/",
+             "compare": "compare/?" + "&".join(f"a={s}" for s in slugs)}
+    for scheme in ("light", "dark"):
+        for width, height, device in ((1280, 900, "desktop"), (390, 844, "phone")):
+            context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
+            pg = context.new_page()
+            for name, url in pages.items():
+                pg.goto(base + url)
+                pg.wait_for_timeout(1200)
+                pg.screenshot(path=f"{out}/{name}-{device}-{scheme}.png", full_page=True)
+            context.close()

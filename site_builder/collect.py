@@ -49,7 +49,8 @@ def find_inputs(content_dir: Path) -> tuple[list[Path], list[Path]]:
     """(inputs to parse, files skipped because their type is not a report format)."""
     inputs, skipped = [], []
     for path in sorted(p for p in content_dir.rglob("*") if p.is_file()):
-        if path.name.startswith("."):
+        # Hidden files and folders (.git, a .cache of an inner build, .corpus.json) are never reports.
+        if any(part.startswith(".") for part in path.relative_to(content_dir).parts):
             continue
         (inputs if path.suffix.lower() in SUPPORTED_SUFFIXES else skipped).append(path)
     return inputs, skipped

@@ -147,3 +147,11 @@ def test_few_inputs_are_parsed_in_this_process(content, tmp_path, calls):
     run_parallel = collect.parse_all(content, cache_dir=tmp_path / "cache", jobs=4)
     assert len(calls) == 5  # below PARALLEL_MIN: no worker processes, so the patch saw every call
     assert len(run_parallel) == 5
+
+
+def test_hidden_folders_are_not_inputs(content, tmp_path):
+    """A cache or VCS folder inside the content folder (e.g. a build run on content/reports) is skipped."""
+    collect.parse_all(content / "reports", jobs=1)  # its default cache lands in content/.cache
+    assert (content / ".cache" / "parse").is_dir()
+    inputs, skipped = collect.find_inputs(content)
+    assert len(inputs) == 5 and skipped == []

@@ -156,3 +156,30 @@ def test_screenshots(site_url, browser):
                 pg.wait_for_timeout(1200)
                 pg.screenshot(path=f"{out}/{name}-{device}-{scheme}.png", full_page=True)
             context.close()
+
+
+def test_the_site_works_under_a_project_subpath(site_url, browser, tmp_path):
+    """GitHub Pages serves a project site at /<repo>/: every link and fetch must be relative."""
+    _, site = site_url
+    (tmp_path / "portal").symlink_to(site, target_is_directory=True)
+    handler = functools.partial(_Quiet, directory=str(tmp_path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/portal/"
+    context = browser.new_context()
+    pg = context.new_page()
+    missing = []
+    pg.on("response", lambda r: missing.append(r.url) if r.status >= 400 else None)
+    try:
+        slugs = [u.split("/")[1] for u in _agency_urls(site)[:2]]
+        pg.goto(base + f"compare/?a={slugs[0]}&a={slugs[1]}")
+        pg.wait_for_function("document.querySelectorAll('.portal-compare-result .main-svg').length >= 2", timeout=20_000)
+        pg.goto(base + f"agencies/{slugs[0]}/")
+        pg.wait_for_function("document.querySelectorAll('.portal-chart .main-svg').length >= 3", timeout=20_000)
+        pg.goto(base + "stats/")
+        pg.wait_for_selector(".portal-datatable[data-kind=summary] .portal-table-controls")
+        assert missing == []
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()

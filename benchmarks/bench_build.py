@@ -31,7 +31,7 @@ sys.path.insert(0, str(HERE))
 
 import site_metrics  # noqa: E402
 
-SEARCH_QUERIES = ("凤泉", "依申请公开")  # an agency's place name and a phrase of the narrative
+SEARCH_QUERIES = ("依申请公开", "凤泉")  # the first counts as "first search": a phrase every report has
 
 
 # ---- child processes: one build each ----------------------------------------------------
@@ -248,8 +248,12 @@ def table(rows: list[dict]) -> str:
     add("agency page HTML: median / largest", lambda r: f"{mb(r['site']['agency_median'])} / "
                                                      f"{mb(r['site']['agency_max'])}")
     add("largest HTML page (which)", lambda r: f"{mb(r['site']['page_max'])} ({r['site']['page_max_path']})")
+    add("directory page (paginated): largest", lambda r: mb(r["site"]["directory_max"]))
+    add("home / stats / compare / data / quality", lambda r: " / ".join(
+        mb(v) for v in r["site"].get("fixed_pages", {}).values()))
     add("first search: transfer (gzip) / raw", lambda r: f"{mb(r['site']['search_gzip'])} / "
                                                       f"{mb(r['site']['search_raw'])}")
+    add("· after a second query", lambda r: mb(r["site"].get("search_gzip_all_queries", r["site"]["search_gzip"])))
     add("plain MkDocs first search (gzip)", lambda r: mb(r["plain_site"]["search_gzip"]))
     return "\n".join("| " + " | ".join(cells) + " |" for cells in lines)
 

@@ -39,6 +39,8 @@ def measure(site: Path, queries: tuple[str, ...]) -> dict:
            "agencies": len({k.split("/")[1] for k in pages if is_agency_page(k)}),
            "agency_median": statistics.median(agency) if agency else 0, "agency_max": max(agency, default=0),
            "page_max": pages.get(largest, 0), "page_max_path": largest,
+           "fixed_pages": {k: pages[k] for k in ("index.html", "stats/index.html", "compare/index.html",
+                                                   "data/index.html", "quality/index.html") if k in pages},
            "directory_max": max((v for k, v in pages.items() if k.startswith("agencies/")
                                  and not is_agency_page(k)), default=0)}
     out.update(first_search(site, queries))
@@ -73,46 +75,47 @@ def serve(site: Path) -> http.server.ThreadingHTTPServer:
     return server
 
 
-_SEARCH_JS = """async (queries) => {
-  const pf = await import('/pagefind/pagefind.js');
-  const found = {};
-  for (const q of queries) {
-    const r = await pf.search(q);
-    const data = await Promise.all(r.results.slice(0, 5).map(x => x.data()));
-    found[q] = {count: r.results.length, first: data.map(d => d.meta.title)};
-  }
-  return found;
-}"""
+def is_search_file(url: str) -> bool:
+    return "/pagefind/" in url or "/workers/search" in url or url.endswith("search_index.json")
 
 
 def pagefind_first_search(site: Path, queries: tuple[str, ...]) -> dict:
-    """Run the queries in Chromium after the home page has loaded; count what they fetched."""
+    """Type each query into the site's own search box in Chromium; count every search file fetched."""
     from playwright.sync_api import sync_playwright
 
-    ui = [site / "pagefind" / n for n in ("pagefind-ui.js", "pagefind-ui.css")]
-    ui += sorted((site / "assets" / "portal").glob("search.*"))
-    raw = sum(f.stat().st_size for f in ui if f.exists())
-    gz = sum(gzip_size(f.read_bytes()) for f in ui if f.exists())
     server = serve(site)
-    fetched: list[tuple[str, int, int]] = []
+    fetched: dict[str, tuple[int, int]] = {}
+    found = {}
+    after: list[dict] = []  # what had been fetched after each query
+
+    def record(response):
+        name = response.url.split("?")[0]
+        if is_search_file(name) and response.ok:
+            body = response.body()
+            fetched[name] = (len(body), gzip_size(body) if name.endswith(TEXT_SUFFIXES) else len(body))
+
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=[
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
             page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{server.server_port}/", wait_until="networkidle")
-
-            def record(response):
-                body = response.body()
-                name = response.url.split("?")[0]
-                fetched.append((name, len(body), gzip_size(body) if name.endswith(TEXT_SUFFIXES) else len(body)))
-
             page.on("response", record)
-            found = page.evaluate(_SEARCH_JS, list(queries))
-            page.wait_for_load_state("networkidle")
+            page.goto(f"http://127.0.0.1:{server.server_port}/", wait_until="networkidle")
+            page.locator("label.md-search__icon, .md-search__input").first.click()
+            box = page.locator("input.md-search__input")
+            for q in queries:
+                box.fill(q)
+                box.press("End")  # Material reads the query on a key event
+                page.wait_for_selector(".md-search-result__meta", timeout=30_000)
+                page.wait_for_load_state("networkidle")
+                page.wait_for_timeout(500)
+                found[q] = page.locator(".md-search-result__item").count()
+                after.append(dict(fetched))
             browser.close()
     finally:
         server.shutdown()
-    return {"search": "pagefind", "search_raw": raw + sum(f[1] for f in fetched),
-            "search_gzip": gz + sum(f[2] for f in fetched), "search_files": len(ui) + len(fetched),
+    first = after[0] if after else fetched
+    return {"search": "pagefind", "search_raw": sum(v[0] for v in first.values()),
+            "search_gzip": sum(v[1] for v in first.values()), "search_files": len(first),
+            "search_gzip_all_queries": sum(v[1] for v in fetched.values()),
             "search_found": json.dumps(found, ensure_ascii=False)}

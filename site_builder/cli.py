@@ -18,21 +18,23 @@ def main(argv: list[str] | None = None) -> int:
     p_parse.add_argument("files", nargs="+", type=Path)
     p_parse.add_argument("--root", type=Path, default=None,
                          help="content root: `source` is given relative to it")
+    p_parse.add_argument("--debug", action="store_true",
+                         help="add a `debug` object: part headings, columns, and which lines became which row")
     p_build = sub.add_parser("build", help="parse everything under --content and build the site")
     p_build.add_argument("--content", type=Path, default=Path("content"))
     p_build.add_argument("--site-dir", type=Path, default=Path("site"))
     args = parser.parse_args(argv)
     if args.command == "parse":
-        return _parse(args.files, args.root)
+        return _parse(args.files, args.root, args.debug)
     from site_builder.build import build
 
     return build(args.content, args.site_dir)
 
 
-def _parse(files: list[Path], root: Path | None) -> int:
+def _parse(files: list[Path], root: Path | None, debug: bool = False) -> int:
     from site_builder.pipeline import parse_file
 
-    reports = [parse_file(f, root) for f in files]
+    reports = [parse_file(f, root, debug) for f in files]
     json.dump(reports, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return 1 if any("error" in r for r in reports) else 0

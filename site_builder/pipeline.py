@@ -13,29 +13,29 @@ from site_builder.parse import ParseError, parse_document
 from site_builder.read import RawDocument, ReadError, read_bytes
 
 
-def parse_bytes(data: bytes, source: str, suffix: str = "") -> dict:
+def parse_bytes(data: bytes, source: str, suffix: str = "", debug: bool = False) -> dict:
     try:
         doc = read_bytes(data, source, suffix)
-        return parse_raw(doc)
+        return parse_raw(doc, debug)
     except (ReadError, ParseError) as exc:
         return {"source": source, "error": str(exc)}
     except RecursionError:
         return {"source": source, "error": "input is nested too deeply to read"}
 
 
-def parse_raw(doc: RawDocument) -> dict:
-    report = parse_document(doc)
+def parse_raw(doc: RawDocument, debug: bool = False) -> dict:
+    report = parse_document(doc, debug)
     report["checks"] = report["checks"] + run_checks(report)
     return report
 
 
-def parse_file(path: Path, root: Path | None = None) -> dict:
+def parse_file(path: Path, root: Path | None = None, debug: bool = False) -> dict:
     source = _relative(path, root)
     try:
         data = path.read_bytes()
     except OSError as exc:
         return {"source": source, "error": f"cannot read file: {exc.strerror or exc}"}
-    return parse_bytes(data, source, path.suffix)
+    return parse_bytes(data, source, path.suffix, debug)
 
 
 def _relative(path: Path, root: Path | None) -> str:

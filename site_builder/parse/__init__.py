@@ -23,7 +23,7 @@ class ParseError(Exception):
     """The input is not a report, or too little of one to publish."""
 
 
-def parse_document(doc: RawDocument) -> dict:
+def parse_document(doc: RawDocument, debug: bool = False) -> dict:
     lines = doc.lines
     headings = find_headings(lines)
     spans = part_spans(lines, headings)
@@ -80,6 +80,11 @@ def parse_document(doc: RawDocument) -> dict:
                            "message": f"未找到第{numeral}部分「{heading}」（报告可能不完整）"})
     if doc.notes:
         report["notes"] = list(doc.notes)
+    if debug:
+        report["debug"] = {"headings": {n: i + 1 for n, i in headings.items()},
+                           "title_lines": [i + 1 for i in title_lines],
+                           "columns": list(applications.columns),
+                           "rows": active.trace + applications.trace + appeals.trace}
     return report
 
 

@@ -28,6 +28,13 @@ class TableResult:
     rows_found: set[str] = field(default_factory=set)
     extra: list[dict] = field(default_factory=list)
     columns: tuple[str, ...] = ()
+    trace: list[dict] = field(default_factory=list)  # which lines became which row, for `parse --debug`
+
+
+def _trace(table: str, row: PrintedRow, key: str | None, slot: Slot | None) -> dict:
+    return {"table": table, "lines": [i + 1 for i in row.lines], "label": row.label, "row": key,
+            "printed": [t.text or "□" for t in row.values],
+            "readings": None if slot is None else len(slot.candidates)}
 
 
 # ---- table 3 -------------------------------------------------------------------------
@@ -85,7 +92,10 @@ def parse_applications(lines: list[Line], span: tuple[int, int]) -> TableResult:
     solution = solve(slots, application_equations(columns, subtotals))
     solution.checks = checks + solution.checks
     found_keys = {k for k, _ in matched}
-    return TableResult(solution, bool(matched), found_keys, columns=columns)
+    by_key = {s.name: s for s in slots}
+    keys = {id(row): key for key, row in matched}
+    trace = [_trace("三", row, keys.get(id(row)), by_key.get(keys.get(id(row), ""))) for row in table.rows]
+    return TableResult(solution, bool(matched), found_keys, columns=columns, trace=trace)
 
 
 def _unprinted_items(subtotals: tuple[str, ...], printed: set[str], columns: tuple[str, ...]) -> list[Slot]:
@@ -118,8 +128,10 @@ def parse_active(lines: list[Line], span: tuple[int, int]) -> TableResult:
     slots: list[Slot] = []
     extra: list[dict] = []
     seen: set[str] = set()
+    trace: list[dict] = []
     for row in table.rows:
         key = match_active_row(row.label)
+        trace.append(_trace("二", row, key if key not in seen else None, None))
         if key is None or key in seen:
             continue
         seen.add(key)
@@ -129,8 +141,9 @@ def parse_active(lines: list[Line], span: tuple[int, int]) -> TableResult:
         fields = c.ACTIVE_FIELDS[key]
         slots.append(Slot(key, tuple(f"active.{key}.{f}" for f, _ in fields),
                           readings(row.values, (len(fields),), False), _printed(row)))
+        trace[-1]["readings"] = len(slots[-1].candidates)
     solution = solve(slots, [])
-    return TableResult(solution, bool(slots), seen, extra)
+    return TableResult(solution, bool(slots), seen, extra, trace=trace)
 
 
 # ---- table 4 -------------------------------------------------------------------------
@@ -149,4 +162,6 @@ def parse_appeals(lines: list[Line], span: tuple[int, int]) -> TableResult:
         return TableResult(Solution(), False)
     slot = Slot("appeals", paths, readings(tokens, (5, 5, 5), True),
                 " ".join(t.text or "□" for t in tokens))
-    return TableResult(solve([slot], appeal_equations()), True, {"appeals"})
+    trace = [{"table": "四", "lines": [], "label": "", "row": "appeals",
+              "printed": [t.text or "□" for t in tokens], "readings": len(slot.candidates)}]
+    return TableResult(solve([slot], appeal_equations()), True, {"appeals"}, trace=trace)

@@ -18,8 +18,14 @@ let engine = null;
 
 function pagefind() {
   if (!engine) {
-    engine = import(new URL("pagefind/pagefind.js", ROOT).href).then(async (pf) => {
+    const bundle = new URL("pagefind/", ROOT);
+    engine = import(new URL("pagefind.js", bundle).href).then(async (pf) => {
       await pf.options({ baseUrl: ROOT.pathname });
+      // A large site is indexed in shards (search_index.py); each is merged into this one.
+      const listed = await fetch(new URL("shards.json", bundle)).then((r) => (r.ok ? r.json() : []), () => []);
+      for (const shard of listed) {
+        await pf.mergeIndex(new URL(shard, bundle).pathname, { baseUrl: ROOT.pathname });
+      }
       return pf;
     });
   }

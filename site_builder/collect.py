@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from site_builder.pipeline import _relative, parse_bytes
+from site_builder.pipeline import source_path, parse_bytes
 from site_builder.read import SUPPORTED_SUFFIXES
 
 log = logging.getLogger("mkdocs.plugins.portal")
@@ -92,7 +92,7 @@ def default_cache_dir(content_dir: Path) -> Path:
 
 
 def load_input(path: Path, content_dir: Path) -> Input | dict:
-    source = _relative(path, content_dir)
+    source = source_path(path, content_dir)
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -30,7 +30,7 @@ def parse_raw(doc: RawDocument, debug: bool = False) -> dict:
 
 
 def parse_file(path: Path, root: Path | None = None, debug: bool = False) -> dict:
-    source = _relative(path, root)
+    source = source_path(path, root)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -38,7 +38,7 @@ def parse_file(path: Path, root: Path | None = None, debug: bool = False) -> dic
     return parse_bytes(data, source, path.suffix, debug)
 
 
-def _relative(path: Path, root: Path | None) -> str:
+def source_path(path: Path, root: Path | None) -> str:
     if root is not None:
         try:
             return path.resolve().relative_to(root.resolve().parent).as_posix()

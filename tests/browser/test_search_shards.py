@@ -1,28 +1,12 @@
 """Chinese search through Material's search box when the Pagefind index is split into shards."""
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian chromium at /usr/bin/chromium"),
-]
-playwright_api = pytest.importorskip("playwright.sync_api", reason="needs the playwright Python package")
-
-REPO = Path(__file__).resolve().parents[2]
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+from browser_support import REPO, serve
 
 
 @pytest.fixture(scope="module")
@@ -36,12 +20,8 @@ def sharded_site(tmp_path_factory):
         mp.setattr(search_index, "SHARD_PAGES", 2)  # the seeds' agency pages in several shards
         assert build(root / "content", root / "site") == 0
     assert (root / "site" / "pagefind" / "shard1").is_dir()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(_Quiet, directory=str(root / "site")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve(root / "site") as base:
+        yield base
 
 
 def search(page, base: str, query: str) -> str:
@@ -59,16 +39,14 @@ def search(page, base: str, query: str) -> str:
     ("凤泉", "凤泉区人民政府办公室"),          # a place name inside an agency name
     ("信息公开", "政府信息公开"),              # a word inside the narrative: Chinese is segmented
 ])
-def test_sharded_search_finds_chinese_words(sharded_site, query, expected):
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        page = browser.new_page()
-        outside: list[str] = []
-        page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(sharded_site)
-                and not r.url.startswith("data:") else None)
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        text = search(page, sharded_site, query)
-        browser.close()
+def test_sharded_search_finds_chinese_words(sharded_site, browser, query, expected):
+    page = browser.new_page()
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(sharded_site)
+            and not r.url.startswith("data:") else None)
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    text = search(page, sharded_site, query)
+    page.close()
     assert expected in text.replace("\u200b", "")
     assert errors == [] and outside == []

@@ -6,31 +6,15 @@ and phone) go to $PORTAL_SCREENSHOT_DIR when it is set, for a person to look at.
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 
 from site_builder import collect
 
-CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian chromium at /usr/bin/chromium (apt-get install chromium)"),
-]
-playwright_api = pytest.importorskip("playwright.sync_api", reason="needs the playwright Python package")
-
-REPO = Path(__file__).resolve().parents[2]
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep pytest output readable
-        pass
+from browser_support import REPO, serve
 
 
 @pytest.fixture(scope="module")
@@ -40,21 +24,8 @@ def site_url(tmp_path_factory):
     root = tmp_path_factory.mktemp("browsersite")
     shutil.copytree(REPO / "content" / "reports", root / "content" / "reports")
     assert build(root / "content", root / "site") == 0
-    handler = functools.partial(_Quiet, directory=str(root / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/", root / "site"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
+    with serve(root / "site") as base:
+        yield base, root / "site"
 
 
 def _new_page(browser, bypass_csp: bool):
@@ -80,6 +51,8 @@ def page(browser):
 
 def test_under_the_sites_csp_pages_draw_and_search_without_errors(site_url, browser):
     """The CSP (overrides/main.html) forbids other hosts; the site's own code must not trip it."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     base, site = site_url
     pg = _new_page(browser, bypass_csp=False)
     pg.goto(base + _agency_urls(site)[0])
@@ -96,7 +69,7 @@ def test_under_the_sites_csp_pages_draw_and_search_without_errors(site_url, brow
         try:
             pg.locator(".md-search-result__item").first.wait_for(timeout=1_000)
             break
-        except playwright_api.TimeoutError:
+        except PlaywrightTimeout:
             continue
     results = " ".join(pg.locator(".md-search-result__item").all_text_contents()).replace("\u200b", "")
     assert "凤泉区人民政府办公室" in results
@@ -199,10 +172,8 @@ def test_the_site_works_under_a_project_subpath(site_url, browser, tmp_path):
     """GitHub Pages serves a project site at /<repo>/: every link and fetch must be relative."""
     _, site = site_url
     (tmp_path / "portal").symlink_to(site, target_is_directory=True)
-    handler = functools.partial(_Quiet, directory=str(tmp_path))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/portal/"
+    server = serve(tmp_path)
+    base = server.__enter__() + "portal/"
     context = browser.new_context(bypass_csp=True)
     pg = context.new_page()
     missing = []
@@ -218,5 +189,4 @@ def test_the_site_works_under_a_project_subpath(site_url, browser, tmp_path):
         assert missing == []
     finally:
         context.close()
-        server.shutdown()
-        server.server_close()
+        server.__exit__(None, None, None)

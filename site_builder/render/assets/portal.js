@@ -85,8 +85,11 @@
     return out;
   }
 
+  // topojsonURL: plotly's default points at its CDN (for geo maps, which this bundle lacks);
+  // pinned to the site so no default can ever send a request elsewhere.
   var plotConfig = { locale: "zh-CN", displaylogo: false, responsive: true, showLink: false,
-    showSendToCloud: false, modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"] };
+    showSendToCloud: false, topojsonURL: assetBase,
+    modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"] };
 
   function drawCharts(root) {
     var boxes = Array.prototype.slice.call(root.querySelectorAll(".portal-chart-box"));

@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from site_builder.pipeline import source_path, parse_bytes
+from site_builder.pipeline import parse_bytes, read_input
 from site_builder.read import SUPPORTED_SUFFIXES
 
 log = logging.getLogger("mkdocs.plugins.portal")
@@ -92,11 +92,10 @@ def default_cache_dir(content_dir: Path) -> Path:
 
 
 def load_input(path: Path, content_dir: Path) -> Input | dict:
-    source = source_path(path, content_dir)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return {"source": source, "error": f"cannot read file: {exc.strerror or exc}"}
+    read = read_input(path, content_dir)
+    if isinstance(read, dict):
+        return read
+    source, data = read
     key = hashlib.sha256(data).hexdigest() + path.suffix.lower().replace("/", "")
     return Input(path, source, data, key)
 
@@ -105,16 +104,12 @@ def parse_many(items: list[Input], jobs: int | None = None) -> list[dict]:
     """Parse the inputs, across processes when there are enough of them; results in input order."""
     jobs = jobs or usable_cpus()
     if jobs <= 1 or len(items) < PARALLEL_MIN:
-        return [_parse(it.data, it.source, it.path.suffix) for it in items]
+        return [parse_bytes(it.data, it.source, it.path.suffix) for it in items]
     # Large chunks: each task pickles bytes in and a dict out, so fewer round trips matter.
     chunk = max(1, min(64, len(items) // (jobs * 4)))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(_parse, [it.data for it in items], [it.source for it in items],
+        return list(pool.map(parse_bytes, [it.data for it in items], [it.source for it in items],
                              [it.path.suffix for it in items], chunksize=chunk))
-
-
-def _parse(data: bytes, source: str, suffix: str) -> dict:
-    return parse_bytes(data, source, suffix)
 
 
 def usable_cpus() -> int:

@@ -10,32 +10,34 @@ from pathlib import Path
 
 from site_builder.check import run_checks
 from site_builder.parse import ParseError, parse_document
-from site_builder.read import RawDocument, ReadError, read_bytes
+from site_builder.read import ReadError, read_bytes
 
 
 def parse_bytes(data: bytes, source: str, suffix: str = "", debug: bool = False) -> dict:
     try:
-        doc = read_bytes(data, source, suffix)
-        return parse_raw(doc, debug)
+        report = parse_document(read_bytes(data, source, suffix), debug)
     except (ReadError, ParseError) as exc:
         return {"source": source, "error": str(exc)}
     except RecursionError:
         return {"source": source, "error": "input is nested too deeply to read"}
-
-
-def parse_raw(doc: RawDocument, debug: bool = False) -> dict:
-    report = parse_document(doc, debug)
     report["checks"] = report["checks"] + run_checks(report)
     return report
 
 
-def parse_file(path: Path, root: Path | None = None, debug: bool = False) -> dict:
+def read_input(path: Path, root: Path | None = None) -> tuple[str, bytes] | dict:
+    """(source, bytes) of one input, or its error object: the one place a file is read."""
     source = source_path(path, root)
     try:
-        data = path.read_bytes()
+        return source, path.read_bytes()
     except OSError as exc:
         return {"source": source, "error": f"cannot read file: {exc.strerror or exc}"}
-    return parse_bytes(data, source, path.suffix, debug)
+
+
+def parse_file(path: Path, root: Path | None = None, debug: bool = False) -> dict:
+    read = read_input(path, root)
+    if isinstance(read, dict):
+        return read
+    return parse_bytes(read[1], read[0], path.suffix, debug)
 
 
 def source_path(path: Path, root: Path | None) -> str:

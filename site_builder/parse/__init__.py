@@ -84,7 +84,7 @@ def parse_document(doc: RawDocument, debug: bool = False) -> dict:
         report["debug"] = {"headings": {n: i + 1 for n, i in headings.items()},
                            "title_lines": [i + 1 for i in title_lines],
                            "columns": list(applications.columns),
-                           "rows": active.trace + applications.trace + appeals.trace}
+                           "rows": active.trace("二") + applications.trace("三") + appeals.trace("四")}
     return report
 
 

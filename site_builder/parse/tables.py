@@ -28,13 +28,15 @@ class TableResult:
     rows_found: set[str] = field(default_factory=set)
     extra: list[dict] = field(default_factory=list)
     columns: tuple[str, ...] = ()
-    trace: list[dict] = field(default_factory=list)  # which lines became which row, for `parse --debug`
+    # (printed row, the form row it was matched to, its slot): kept as references so that
+    # `parse --debug` can show which lines became which row, formatted only when asked.
+    printed: list[tuple[PrintedRow, str | None, Slot | None]] = field(default_factory=list)
 
-
-def _trace(table: str, row: PrintedRow, key: str | None, slot: Slot | None) -> dict:
-    return {"table": table, "lines": [i + 1 for i in row.lines], "label": row.label, "row": key,
-            "printed": [t.text or "□" for t in row.values],
-            "readings": None if slot is None else len(slot.candidates)}
+    def trace(self, table: str) -> list[dict]:
+        return [{"table": table, "lines": [i + 1 for i in row.lines], "label": row.label, "row": key,
+                 "printed": [t.text or "□" for t in row.values],
+                 "readings": None if slot is None else len(slot.candidates)}
+                for row, key, slot in self.printed]
 
 
 # ---- table 3 -------------------------------------------------------------------------
@@ -94,8 +96,8 @@ def parse_applications(lines: list[Line], span: tuple[int, int]) -> TableResult:
     found_keys = {k for k, _ in matched}
     by_key = {s.name: s for s in slots}
     keys = {id(row): key for key, row in matched}
-    trace = [_trace("三", row, keys.get(id(row)), by_key.get(keys.get(id(row), ""))) for row in table.rows]
-    return TableResult(solution, bool(matched), found_keys, columns=columns, trace=trace)
+    printed = [(row, keys.get(id(row)), by_key.get(keys.get(id(row), ""))) for row in table.rows]
+    return TableResult(solution, bool(matched), found_keys, columns=columns, printed=printed)
 
 
 def _unprinted_items(subtotals: tuple[str, ...], printed: set[str], columns: tuple[str, ...]) -> list[Slot]:
@@ -128,22 +130,23 @@ def parse_active(lines: list[Line], span: tuple[int, int]) -> TableResult:
     slots: list[Slot] = []
     extra: list[dict] = []
     seen: set[str] = set()
-    trace: list[dict] = []
+    printed: list[tuple[PrintedRow, str | None, Slot | None]] = []
     for row in table.rows:
         key = match_active_row(row.label)
-        trace.append(_trace("二", row, key if key not in seen else None, None))
         if key is None or key in seen:
+            printed.append((row, None, None))
             continue
         seen.add(key)
         if key.startswith("extra:"):
             extra.append({"label": key[6:], "values": [t.value for t in row.values if is_value(t)]})
+            printed.append((row, key, None))
             continue
         fields = c.ACTIVE_FIELDS[key]
         slots.append(Slot(key, tuple(f"active.{key}.{f}" for f, _ in fields),
                           readings(row.values, (len(fields),), False), _printed(row)))
-        trace[-1]["readings"] = len(slots[-1].candidates)
+        printed.append((row, key, slots[-1]))
     solution = solve(slots, [])
-    return TableResult(solution, bool(slots), seen, extra, trace=trace)
+    return TableResult(solution, bool(slots), seen, extra, printed=printed)
 
 
 # ---- table 4 -------------------------------------------------------------------------
@@ -162,6 +165,5 @@ def parse_appeals(lines: list[Line], span: tuple[int, int]) -> TableResult:
         return TableResult(Solution(), False)
     slot = Slot("appeals", paths, readings(tokens, (5, 5, 5), True),
                 " ".join(t.text or "□" for t in tokens))
-    trace = [{"table": "四", "lines": [], "label": "", "row": "appeals",
-              "printed": [t.text or "□" for t in tokens], "readings": len(slot.candidates)}]
-    return TableResult(solve([slot], appeal_equations()), True, {"appeals"}, trace=trace)
+    row = PrintedRow("", tokens)
+    return TableResult(solve([slot], appeal_equations()), True, {"appeals"}, printed=[(row, "appeals", slot)])

@@ -6,14 +6,12 @@ HTML page is named as such instead of failing deep inside a PDF library.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 from site_builder.read.document import Line, RawDocument, ReadError
 from site_builder.read.html import html_lines
 from site_builder.read.markdown import markdown_lines
 from site_builder.read.text import decode, text_lines
 
-__all__ = ["Line", "RawDocument", "ReadError", "read_bytes", "read_path", "SUPPORTED_SUFFIXES"]
+__all__ = ["Line", "RawDocument", "ReadError", "read_bytes", "SUPPORTED_SUFFIXES"]
 
 SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".doc")
 
@@ -63,14 +61,6 @@ def read_bytes(data: bytes, source: str, suffix: str = "") -> RawDocument:
     if kind == "markdown" or _has_pipe_table(text):
         return RawDocument(source, "markdown", markdown_lines(text))
     return RawDocument(source, "text", text_lines(text))
-
-
-def read_path(path: Path, source: str | None = None) -> RawDocument:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ReadError(f"cannot read file: {exc.strerror or exc}") from exc
-    return read_bytes(data, source or str(path), path.suffix)
 
 
 def _has_pipe_table(text: str) -> bool:

@@ -24,7 +24,7 @@ def field_rows() -> list[dict]:
     for path in c.cell_paths():
         kind = "小数（万元）" if path.endswith("amount_wan_yuan") else "整数"
         rows.append({"path": path, "table": TABLE_NAMES[path.split(".")[0]], "label": c.cell_label(path),
-                     "kind": kind, "subtotal": ".".join(path.split(".")[:2]).split(".")[1] in c.SUBTOTAL_KEYS})
+                     "kind": kind, "subtotal": path.split(".")[1] in c.SUBTOTAL_KEYS})
     return rows
 
 

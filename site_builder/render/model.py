@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any, Iterable
 
 from site_builder import contract as c
+from site_builder.check import cross_year_checks
 from site_builder.slugs import unique_slugs
 
 Number = int | float | Decimal
@@ -75,7 +76,7 @@ def group_reports(reports: Iterable[dict], skipped: Iterable[str] = ()) -> Porta
     agencies = []
     for name in sorted(by_agency):
         ordered = [by_agency[name][y] for y in sorted(by_agency[name])]
-        agencies.append(Agency(name, slugs[name], ordered, cross_year_checks(ordered)))
+        agencies.append(Agency(name, slugs[name], ordered, list(cross_year_checks(ordered))))
     return Portal(agencies, rejected, sorted(skipped))
 
 
@@ -163,12 +164,3 @@ KEY_FIGURE_LABELS: dict[str, str] = {
     "failed_rules": "未通过的校验",
     "inferred": "推算的单元格",
 }
-
-
-# ---- cross-year rules C6 and C7 ------------------------------------------------------
-
-def cross_year_checks(reports: list[dict]) -> list[dict]:
-    """C6 and C7 between consecutive years of one agency; cells are named "<year>:<path>"."""
-    from site_builder.check import cross_year_checks as run
-
-    return list(run(reports))

@@ -2,7 +2,7 @@
 
 Each input is published, published with failed rules, rejected (with the
 reason), or skipped as not a report format. Cross-year rules C6 and C7 were run
-while grouping (model.cross_year_checks) and are listed here.
+while grouping (check.cross_year_checks) and are listed here.
 """
 from __future__ import annotations
 

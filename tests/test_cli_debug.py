@@ -4,9 +4,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
-SEED = Path(__file__).resolve().parents[1] / "content" / "reports" / "004_76ceca359810b5e0.txt"
+from bundled import bundled
+
+SEED = bundled("004_76ceca359810b5e0.txt")
 
 
 def test_debug_trace_points_at_the_printed_lines():

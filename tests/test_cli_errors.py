@@ -9,9 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from bundled import bundled
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "content" / "reports" / "003_12ab1709ac73c670.txt"
+SEED = bundled("003_12ab1709ac73c670.txt")
 
 
 def _bad_files(tmp: Path) -> dict[str, tuple[Path, tuple[str, ...]]]:

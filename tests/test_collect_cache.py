@@ -7,20 +7,20 @@ import shutil
 from pathlib import Path
 
 import pytest
+from bundled import seed_paths
 
 from site_builder import collect
 from site_builder.pipeline import parse_file
 from site_builder.synth import random_report
 from site_builder.synth.render import render
 
-SEEDS = Path(__file__).resolve().parent.parent / "content" / "reports"
 
 
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
     root = tmp_path / "content"
     (root / "reports").mkdir(parents=True)
-    for seed in sorted(SEEDS.glob("*.txt")):  # the five text seeds: fast, and a fixed count
+    for seed in seed_paths():  # the five text seeds: fast, and a fixed count
         shutil.copyfile(seed, root / "reports" / seed.name)
     assert len(list((root / "reports").iterdir())) == 5
     return root

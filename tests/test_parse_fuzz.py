@@ -9,10 +9,10 @@ from __future__ import annotations
 import random
 import signal
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from bundled import seed_paths
 from hypothesis import strategies as st
 
 from site_builder import contract
@@ -22,14 +22,13 @@ from site_builder.synth.damage import KINDS, damage
 from site_builder.synth.model import LAYOUTS
 from site_builder.synth.render import render
 
-REPORTS = Path(__file__).resolve().parent.parent / "content" / "reports"
 # Checks may point at a cell or at another part of the contract (a missing part, the title).
 PATHS = set(contract.cell_paths()) | {f"sections.{k}" for k, _, _ in contract.SECTIONS} | {"agency", "year", "title"}
 HANG_SECONDS = 30  # a liveness guard, not a speed assertion: no input may make the parser loop
 
 
 def _bases() -> list[tuple[bytes, str]]:
-    bases = [(p.read_bytes(), p.suffix) for p in sorted(REPORTS.glob("*.txt"))]
+    bases = [(p.read_bytes(), p.suffix) for p in seed_paths()]
     for i, layout in enumerate(LAYOUTS):
         rng = random.Random(1000 + i)
         bases.append(render(random_report(rng, layout=layout), layout, rng))

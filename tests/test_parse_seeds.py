@@ -6,15 +6,11 @@ applicant columns in order (自然人 商业企业 科研机构 社会公益组�
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from bundled import CONTENT, bundled
 
 from site_builder import contract as c
 from site_builder.pipeline import parse_file
-
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT / "content" / "reports"
 
 ZERO_ROWS = [k for k in c.APPLICATION_ROW_KEYS if k not in c.SUBTOTAL_KEYS]
 ALL_ZERO_TABLE3 = "\n".join(f"{k} 0 0 0 0 0 0 0" for k in ZERO_ROWS)
@@ -116,7 +112,7 @@ def actual_cells(report: dict) -> dict[str, object]:
 
 @pytest.fixture(scope="module", params=sorted(SEEDS_EXPECTED))
 def seed(request):
-    return request.param, parse_file(SEEDS / request.param, SEEDS.parent), SEEDS_EXPECTED[request.param]
+    return request.param, parse_file(bundled(request.param), CONTENT), SEEDS_EXPECTED[request.param]
 
 
 def test_every_cell(seed):
@@ -130,7 +126,7 @@ def test_every_cell(seed):
 def test_metadata(seed):
     name, report, spec = seed
     assert (report["agency"], report["year"]) == (spec["agency"], spec["year"]), name
-    assert report["source"] == f"content/reports/{name}"
+    assert report["source"] == bundled(name).relative_to(CONTENT.parent).as_posix()
     assert spec["agency"] in report["title"] and "年度报告" in report["title"]
 
 
@@ -150,7 +146,7 @@ def test_sections(seed):
 
 
 def test_seed_003_checks_name_the_broken_cells():
-    report = parse_file(SEEDS / "003_12ab1709ac73c670.txt", SEEDS.parent)
+    report = parse_file(bundled("003_12ab1709ac73c670.txt"), CONTENT)
     c2 = [ch for ch in report["checks"] if ch["rule"] == "C2"]
     assert [set(ch["cells"]) >= {"applications.denied_subtotal.total", "applications.denied_subtotal.natural_person"}
             for ch in c2] == [True]
@@ -162,5 +158,5 @@ def test_seed_003_checks_name_the_broken_cells():
 
 
 def test_wrapped_title_is_joined():
-    report = parse_file(SEEDS / "002_d6f16a16bd5a7904.txt", SEEDS.parent)
+    report = parse_file(bundled("002_d6f16a16bd5a7904.txt"), CONTENT)
     assert report["title"] == "瀍河回族区工业和信息化局2024年政府信息公开工作年度报告"

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from site_builder import collect
+from site_builder.agencies import read_registry
 from site_builder.render import agency, compare, data, exports, home, quality, statistics
 from site_builder.render.env import Page
 from site_builder.render.model import Portal, group_reports
@@ -24,6 +25,7 @@ from site_builder.render.model import Portal, group_reports
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CONFIG_FILE = REPO_ROOT / "mkdocs.yml"
 ASSETS = Path(__file__).parent / "render" / "assets"
+REGISTRY_FILE = "agencies.csv"  # optional, in the content folder: agencies named by hand override inference
 MARKER = ".portal-generated"  # only a folder holding this marker is ever emptied by a build
 # Served as they are; any other source (HTML, Markdown, SVG …) is served as .txt so a report
 # can never run script on the site's origin or turn into a page.
@@ -87,7 +89,10 @@ def generate(content_dir: Path, docs_dir: Path) -> Generated:
     _reset(docs_dir)
     inputs, skipped = collect.find_inputs(content_dir)
     reports = collect.parse_all(content_dir)
-    portal = group_reports(reports, [p.relative_to(content_dir).as_posix() for p in skipped])
+    registry_file = content_dir / REGISTRY_FILE
+    registry, registry_errors = load_registry(registry_file)
+    portal = group_reports(reports, [p.relative_to(content_dir).as_posix() for p in skipped if p != registry_file],
+                           registry, registry_errors)
     sources: list[tuple[Path, str]] = []
     source_urls: dict[str, str] = {}
     for report in portal.reports:
@@ -110,6 +115,17 @@ def generate(content_dir: Path, docs_dir: Path) -> Generated:
     exports.write_all(portal, docs_dir / "data")
     shutil.copytree(ASSETS, docs_dir / "assets" / "portal")
     return Generated(portal, quality.build_report(portal), docs_dir, sources, len(pages))
+
+
+def load_registry(path: Path) -> tuple[list[dict[str, str]], list[str]]:
+    """The optional agency registry (content/agencies.csv): its rows and the errors found in it."""
+    if not path.is_file():
+        return [], []
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return [], [f"{path.name}: 无法读取（{exc}）"]
+    return read_registry(text, path.name)
 
 
 def build(content_dir: Path, site_dir: Path) -> int:

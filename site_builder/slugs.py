@@ -43,10 +43,17 @@ def unique_slugs(names: Iterable[str]) -> dict[str, str]:
     Collisions are settled in sorted name order, so the result depends only on
     the set of names, not on the order the reports were read in.
     """
+    return keyed_slugs({name: name for name in names})
+
+
+def keyed_slugs(readable: dict[str, str]) -> dict[str, str]:
+    """A slug per key (an agency_id): the readable text's letters, then a hash of the key, so
+    two agencies that read alike get two pages and an agency keeps its page across builds."""
     result: dict[str, str] = {}
     taken: set[str] = set()
-    for name in sorted(set(names)):
-        slug = base = slugify(name)
+    for name in sorted(readable):
+        text = readable_part(readable[name])
+        slug = base = f"{text}-{name_hash(name)}" if text else f"agency-{name_hash(name)}"
         n = 2
         while slug in taken:
             slug = f"{base}-{n}"

@@ -28,12 +28,28 @@ def test_error_and_incomplete_reports_are_rejected_with_a_reason():
     assert [a.name for a in portal.agencies] == ["丁局"]
 
 
-def test_a_second_report_for_the_same_agency_year_is_rejected_naming_the_first():
-    first = sample_report("甲局", 2024, source="content/a.txt")
-    second = sample_report("甲局", 2024, new=9, source="content/b.txt")
-    portal = group_reports([second, first])
-    assert portal.agencies[0].reports == [first]
-    assert portal.rejected[0].source == "content/b.txt" and "content/a.txt" in portal.rejected[0].reason
+def test_the_same_report_from_two_files_is_one_agency_year_linking_both_and_checking_them():
+    page = sample_report("甲局", 2024, source="content/x/a.html")
+    text = sample_report("甲局", 2024, new=9, source="content/x/a.txt")
+    same = sample_report("甲局", 2024, source="content/y/a.txt")
+    portal = group_reports([text, page, same])
+    assert portal.rejected == [] and len(portal.agencies) == 1
+    agency = portal.agencies[0]
+    assert agency.reports == [page]  # as many cells settled: the page's markup is published
+    assert agency.twins == {2024: ["content/x/a.txt", "content/y/a.txt"]}
+    twin = [x for x in agency.cross_checks if x["rule"] == "twin"]
+    assert len(twin) == 1 and "content/x/a.txt" in twin[0]["message"]  # the identical copy agrees
+    assert "2024:applications.new_received.total" in twin[0]["cells"]
+    assert "2024:applications.carried_over.total" not in twin[0]["cells"]
+
+
+def test_the_reading_with_more_settled_cells_is_published():
+    page = sample_report("甲局", 2024, source="content/a.html")
+    page["applications"]["granted"]["total"] = None
+    text = sample_report("甲局", 2024, source="content/a.txt")
+    agency = group_reports([page, text]).agencies[0]
+    assert agency.reports == [text] and agency.twins == {2024: ["content/a.html"]}
+    assert not [x for x in agency.cross_checks if x["rule"] == "twin"]  # a cell one reading lacks is no disagreement
 
 
 def test_key_figures_follow_the_contract_cells():

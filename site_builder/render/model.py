@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Iterable
 
+from site_builder import agencies as ag
 from site_builder import contract as c
+from site_builder import places, twins
 from site_builder.check import cross_year_checks
-from site_builder.slugs import unique_slugs
+from site_builder.slugs import keyed_slugs
 
 Number = int | float | Decimal
 
@@ -27,7 +29,18 @@ class Agency:
     name: str
     slug: str
     reports: list[dict]  # one per year, oldest first
-    cross_checks: list[dict] = field(default_factory=list)  # C6/C7 findings
+    cross_checks: list[dict] = field(default_factory=list)  # C6/C7 findings, and twin disagreements
+    agency_id: str = ""
+    aliases: list[str] = field(default_factory=list)
+    region_code: str | None = None
+    region: str = ""  # 省/市/县; "" when the place is not settled
+    level: str = ""
+    kind: str = "其他"
+    twins: dict[int, list[str]] = field(default_factory=dict)  # year -> other files of that year's report
+
+    @property
+    def region_path(self) -> list[str]:
+        return self.region.split("/") if self.region else [ag.UNSETTLED]
 
     @property
     def years(self) -> list[int]:
@@ -43,9 +56,10 @@ class Agency:
 
 @dataclass
 class Portal:
-    agencies: list[Agency]  # sorted by name
+    agencies: list[Agency]  # sorted by region, then name
     rejected: list[Rejected]
     skipped: list[str] = field(default_factory=list)  # files that are not a report format
+    notes: list[ag.Note] = field(default_factory=list)  # merges not certain, places not settled, registry errors
 
     @property
     def reports(self) -> list[dict]:
@@ -56,28 +70,49 @@ class Portal:
         return sorted({y for a in self.agencies for y in a.years})
 
 
-def group_reports(reports: Iterable[dict], skipped: Iterable[str] = ()) -> Portal:
-    """Published agencies and rejected inputs; an agency-year printed twice keeps the first source."""
+def group_reports(reports: Iterable[dict], skipped: Iterable[str] = (),
+                  registry: list[dict[str, str]] = (), registry_errors: Iterable[str] = ()) -> Portal:
+    """Published agencies and rejected inputs. Reports are grouped by agency (agencies.resolve);
+    an agency-year read from several files publishes one reading and links the others."""
     rejected: list[Rejected] = []
-    by_agency: dict[str, dict[int, dict]] = {}
+    published: list[dict] = []
     for report in sorted(reports, key=lambda r: str(r.get("source", ""))):
-        source = str(report.get("source", ""))
         reason = _rejection(report)
         if reason:
-            rejected.append(Rejected(source, reason))
-            continue
-        years = by_agency.setdefault(report["agency"], {})
-        first = years.get(report["year"])
-        if first is not None:
-            rejected.append(Rejected(source, f"同一机关同一年度已有报告 {first['source']}，这一份未发布"))
-            continue
-        years[report["year"]] = report
-    slugs = unique_slugs(by_agency)
-    agencies = []
-    for name in sorted(by_agency):
-        ordered = [by_agency[name][y] for y in sorted(by_agency[name])]
-        agencies.append(Agency(name, slugs[name], ordered, list(cross_year_checks(ordered))))
-    return Portal(agencies, rejected, sorted(skipped))
+            rejected.append(Rejected(str(report.get("source", "")), reason))
+        else:
+            published.append(report)
+    resolution = ag.resolve(published, list(registry))
+    slugs = agency_slugs(resolution.agencies)
+    agencies = [_agency(record, [published[i] for i in record.members], slugs[record.agency_id])
+                for record in resolution.agencies]
+    notes = [ag.Note("", "登记表", e) for e in registry_errors] + resolution.notes
+    return Portal(agencies, rejected, sorted(skipped), notes)
+
+
+def agency_slugs(records: list[ag.AgencyRecord]) -> dict[str, str]:
+    """URL slug per agency_id: readable (region and body), and unique and stable by the id's hash."""
+    g = places.gazetteer()
+    readable = {}
+    for r in records:
+        body = places.name_region(r.name, r.region_code)[1] if r.region_code else r.name
+        readable[r.agency_id] = (g.name(r.region_code) if r.region_code else "") + body
+    return keyed_slugs(readable)
+
+
+def _agency(record: ag.AgencyRecord, reports: list[dict], slug: str) -> Agency:
+    by_year: dict[int, list[dict]] = {}
+    for report in reports:
+        by_year.setdefault(report["year"], []).append(report)
+    ordered, twin_sources, checks = [], {}, []
+    for year in sorted(by_year):
+        chosen, others = twins.pick(by_year[year])
+        ordered.append(chosen)
+        if others:
+            twin_sources[year] = [str(o.get("source")) for o in others]
+            checks += twins.twin_checks(chosen, others, year)
+    return Agency(record.name, slug, ordered, list(cross_year_checks(ordered)) + checks, record.agency_id,
+                  record.aliases, record.region_code, record.region, record.level, record.kind, twin_sources)
 
 
 def _rejection(report: dict) -> str | None:

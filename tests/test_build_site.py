@@ -8,8 +8,10 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -22,7 +24,6 @@ from render_samples import sample_report
 from site_builder import collect, contract
 from site_builder.build import build
 from site_builder.render.fmt import number
-from site_builder.slugs import unique_slugs
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "content" / "reports"
@@ -51,8 +52,24 @@ SEED_AGENCIES = {"凤泉区人民政府办公室", "西工区行政审批和政�
 
 
 def _seed_agencies() -> dict[str, dict]:
+    """Printed name -> a fresh parse of a bundled report with that name (not the site's data)."""
     reports = collect.parse_all(SEEDS)
     return {r["agency"]: r for r in reports if "error" not in r}
+
+
+def _site_agencies(site: Path) -> dict[str, dict]:
+    """Canonical agency name -> its data/agencies/<slug>.json (slug, agency_id, years)."""
+    return {d["agency"]: d for d in (json.loads(f.read_text(encoding="utf-8"))
+                                     for f in (site / "data" / "agencies").glob("*.json"))}
+
+
+def _published(site: Path) -> dict[str, tuple[str, dict]]:
+    """Source of each published report -> (its page's URL dir, its report as published)."""
+    out = {}
+    for data in _site_agencies(site).values():
+        for entry in data["years"]:
+            out[entry["report"]["source"].split("/", 1)[1]] = (entry["url"], entry["report"])
+    return out
 
 
 def test_build_succeeds_and_writes_the_site(seed_site):
@@ -66,22 +83,26 @@ def test_each_agency_page_shows_its_own_numbers(seed_site):
     site, _ = seed_site
     agencies = _seed_agencies()
     assert SEED_AGENCIES <= set(agencies)  # the five seeds, and whatever else content/ bundles
-    slugs = unique_slugs(agencies)
-    for name, report in agencies.items():
-        doc = _page(site, f"agencies/{slugs[name]}")
-        assert doc.xpath("//h1")[0].text_content() == name
+    published = _published(site)
+    names = {a["agency_id"]: name for name, a in _site_agencies(site).items()}
+    for report in collect.parse_all(SEEDS):
+        if "error" in report or report["source"].split("/", 1)[1] not in published:
+            continue  # rejected (listed on the quality page) or a second file of a published report
+        url, shown = published[report["source"].split("/", 1)[1]]
+        doc = _page(site, url.rstrip("/"))
+        assert doc.xpath("//h1")[0].text_content() in names.values()
         card = doc.xpath("//div[@data-key='new_received']//div[@class='portal-card-value']")[0].text_content()
         expected = report["applications"]["new_received"]["total"]
         assert card == number(expected)  # as the page prints it: "—" when not printed, 29,130
         assert len(doc.xpath("//div[contains(@class,'portal-chart-box')]|//figure[contains(@class,'portal-chart-box')]")) >= 3
         assert doc.xpath("//table[contains(@class,'form-applications')]")
-        if name in SEED_AGENCIES:  # a real citywide report prints pages of text in parts 一, 五, 六
-            assert len((site / f"agencies/{slugs[name]}/index.html").read_bytes()) < 60_000
+        if report["agency"] in SEED_AGENCIES:  # a real citywide report prints pages of text in parts 一, 五, 六
+            assert len((site / url / "index.html").read_bytes()) < 60_000
 
 
 def test_fengquan_received_five(seed_site):
     site, _ = seed_site
-    slug = unique_slugs(["凤泉区人民政府办公室"])["凤泉区人民政府办公室"]
+    slug = _site_agencies(site)["凤泉区人民政府办公室"]["slug"]
     doc = _page(site, f"agencies/{slug}")
     assert doc.xpath("//div[@data-key='new_received']//div[@class='portal-card-value']")[0].text_content() == "5"
 
@@ -91,7 +112,8 @@ def test_statistics_table_lists_every_agency(seed_site):
     doc = _page(site, "stats")
     table = doc.xpath("//div[@data-kind='summary']//table")[0]
     names = {a.text_content() for a in table.xpath(".//tbody//th/a")}
-    assert names == set(_seed_agencies())
+    assert names == set(_site_agencies(site))
+    assert "洪泽区人民政府" not in names and "淮安市洪泽区人民政府" in names  # one agency, its latest name
 
 
 def test_csv_has_a_row_per_agency_year_with_the_contract_columns(seed_site):
@@ -101,8 +123,9 @@ def test_csv_has_a_row_per_agency_year_with_the_contract_columns(seed_site):
         rows = list(reader)
     assert set(contract.cell_paths()) <= set(reader.fieldnames)
     assert "applications.new_received.total" in reader.fieldnames
-    assert sorted((r["agency"], r["year"]) for r in rows) == sorted(
-        (name, str(r["year"])) for name, r in _seed_agencies().items())
+    assert {(r["agency"], r["year"]) for r in rows} == {
+        (r["agency"], str(r["year"])) for r in collect.parse_all(SEEDS) if "error" not in r}
+    assert len({(r["agency_id"], r["year"]) for r in rows}) == len(rows)  # one row per agency-year
 
 
 def test_every_input_is_accounted_for_on_the_quality_page(seed_site):
@@ -186,8 +209,8 @@ def evil_site(tmp_path_factory) -> Path:
 
 
 def test_every_untrusted_name_gets_its_own_page_rendered_as_text(evil_site):
-    slugs = unique_slugs(NAMES)
-    assert len(set(slugs.values())) == len(NAMES)
+    slugs = {name: data["slug"] for name, data in _site_agencies(evil_site).items()}
+    assert set(slugs) == set(NAMES) and len(set(slugs.values())) == len(NAMES)
     for name, slug in slugs.items():
         page = evil_site / "agencies" / slug / "index.html"
         assert page.is_file() and page.resolve().is_relative_to(evil_site.resolve())
@@ -216,4 +239,40 @@ def test_mkdocs_build_from_the_repo_root_uses_the_same_hooks(tmp_path):
                          cwd=REPO, capture_output=True, text=True, env=env, timeout=300)
     assert out.returncode == 0, out.stderr
     assert (tmp_path / "site" / "stats" / "index.html").is_file()
-    assert len(list((tmp_path / "site" / "agencies").glob("*/index.html"))) == len(_seed_agencies())
+    agencies = len(list((tmp_path / "site" / "data" / "agencies").glob("*.json")))
+    assert agencies >= len(SEED_AGENCIES) + 1  # the seeds, 洪泽区 and the rest of the bundled content
+    assert len(list((tmp_path / "site" / "agencies").glob("*/index.html"))) == agencies
+
+
+def test_the_open_data_validates_as_a_frictionless_package_and_sqlite_holds_the_same(seed_site):
+    from frictionless import validate
+
+    site, _ = seed_site
+    data = site / "data"
+    report = validate(str(data / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
+    with (data / "agencies.csv").open(encoding="utf-8-sig") as fh:
+        agencies = list(csv.DictReader(fh))
+    assert list(agencies[0]) == ["agency_id", "name", "aliases", "region_code", "region", "level", "kind"]
+    hongze = next(a for a in agencies if a["name"] == "淮安市洪泽区人民政府")
+    assert (hongze["aliases"], hongze["region_code"], hongze["region"]) == ("洪泽区人民政府", "320813", "江苏省/淮安市/洪泽区")
+    with (data / "reports.csv").open(encoding="utf-8-sig") as fh:
+        reports = list(csv.DictReader(fh))
+    db = sqlite3.connect(data / "reports.db")
+    try:
+        assert db.execute("select count(*) from agencies").fetchone()[0] == len(agencies)
+        rows = db.execute('select agency_id, year, "applications.new_received.total" from reports').fetchall()
+    finally:
+        db.close()
+    assert sorted((a, str(y), "" if n is None else str(n)) for a, y, n in rows) == sorted(
+        (r["agency_id"], r["year"], r["applications.new_received.total"]) for r in reports)
+    published = json.loads((data / "reports.json").read_text(encoding="utf-8"))
+    assert {(r["agency_id"], r["region_code"], r["level"], r["kind"]) for r in published} == {
+        (a["agency_id"], a["region_code"] or None, a["level"], a["kind"]) for a in agencies}
+
+
+@pytest.mark.skipif("SITE_URL" in os.environ, reason="SITE_URL is set: pages then name it as canonical")
+def test_without_a_site_url_no_page_names_a_canonical_address(seed_site):
+    site, _ = seed_site
+    for page in ("", "stats", "agencies"):
+        assert not _page(site, page).xpath("//link[@rel='canonical']"), page

@@ -9,14 +9,29 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from site_builder import contract as c
+from site_builder.agencies import REGISTRY_COLUMNS, UNSETTLED
+from site_builder.render import opendata
 from site_builder.render.agency import agency_dir
 from site_builder.render.fmt import csv_cell, json_default
 from site_builder.render.model import Agency, Portal, cell, key_figures, outcome_groups
 
-META_COLUMNS = ("agency", "year", "source", "title", "failed_rules", "inferred_cells")
+META_HELP = {
+    "agency": "机关名称，与报告标题中的写法一致",
+    "agency_id": "机关编号：同一机关各年度相同，各次构建相同（见 agencies.csv）",
+    "region_code": "机关所在最小行政区的 GB/T 2260 代码（6 位）；空表示地区未定",
+    "level": "层级：省级、市级、县级或乡级",
+    "kind": "类别：人民政府、政府办公室、部门、街道、乡镇、开发区或其他",
+    "year": "报告年度（整数）",
+    "source": "输入文件相对于内容目录上一级的路径",
+    "title": "报告标题",
+    "failed_rules": "未通过的勾稽规则编号，空格分隔；空表示全部通过",
+    "inferred_cells": "按勾稽关系推算出的单元格路径，空格分隔",
+}
+META_COLUMNS = tuple(META_HELP)  # reports.csv's columns before the contract's cells
+AGENCY_COLUMNS = REGISTRY_COLUMNS  # data/agencies.csv: the contract's columns, which the registry also uses
 SUMMARY_KEYS = ("new_received", "total_processed", "granted", "granted_rate", "denied_unavailable_share",
                 "review", "review_corrected", "litigation", "litigation_corrected", "failed_rules")
 
@@ -27,21 +42,48 @@ def _dump(data: Any, path: Path) -> None:
         json.dump(data, fh, ensure_ascii=False, separators=(",", ":"), default=json_default)
 
 
-def csv_row(report: dict) -> list[Any]:
+def agency_fields(agency: Agency) -> dict[str, Any]:
+    """What every report of the agency carries in reports.csv and reports.json."""
+    return {"agency_id": agency.agency_id, "region_code": agency.region_code, "level": agency.level,
+            "kind": agency.kind}
+
+
+def report_json(agency: Agency, report: dict) -> dict:
+    """The contract object as parsed, with its agency's fields and the other files of the same report."""
+    return {**report, **agency_fields(agency), "twins": agency.twins.get(report["year"], [])}
+
+
+def csv_row(agency: Agency, report: dict) -> list[Any]:
     rules = sorted({str(x.get("rule")) for x in report.get("checks") or []})
-    meta = [report.get("agency"), report.get("year"), report.get("source"), report.get("title"),
+    ids = agency_fields(agency)
+    meta = [report.get("agency"), ids["agency_id"], ids["region_code"], ids["level"], ids["kind"],
+            report.get("year"), report.get("source"), report.get("title"),
             " ".join(rules), " ".join(str(x.get("path")) for x in report.get("inferred") or [])]
     return meta + [cell(report, p) for p in c.cell_paths()]
 
 
-def write_reports_csv(reports: Iterable[dict], path: Path) -> None:
+def _write_csv(path: Path, header: list[str], rows: Iterable[list[Any]]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     # utf-8-sig: spreadsheet programs otherwise read the Chinese as mojibake.
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(list(META_COLUMNS) + c.cell_paths())
-        for report in reports:
-            writer.writerow([csv_cell(v) for v in csv_row(report)])
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+def report_rows(portal: Portal, raw: bool = False) -> Iterator[list[Any]]:
+    """reports.csv's rows; raw keeps the values as they are (for SQLite), else CSV-safe text."""
+    for a in portal.agencies:
+        for r in a.reports:
+            row = csv_row(a, r)
+            yield row if raw else [csv_cell(v) for v in row]
+
+
+def agency_rows(portal: Portal) -> Iterator[list[Any]]:
+    for a in portal.agencies:
+        row = {"agency_id": a.agency_id, "name": a.name, "aliases": ";".join(a.aliases),
+               "region_code": a.region_code, "region": a.region or UNSETTLED, "level": a.level, "kind": a.kind}
+        yield [csv_cell(row[k]) for k in AGENCY_COLUMNS]
 
 
 def year_entry(agency: Agency, report: dict) -> dict:
@@ -51,7 +93,8 @@ def year_entry(agency: Agency, report: dict) -> dict:
 
 
 def agency_json(agency: Agency) -> dict:
-    return {"agency": agency.name, "slug": agency.slug, "years": [year_entry(agency, r) for r in agency.reports]}
+    return {"agency": agency.name, "slug": agency.slug, **agency_fields(agency), "aliases": agency.aliases,
+            "region": agency.region, "years": [year_entry(agency, r) for r in agency.reports]}
 
 
 def summary_rows(portal: Portal) -> list[dict]:
@@ -79,17 +122,27 @@ def quality_rows(portal: Portal) -> dict[str, list[dict]]:
                                 "rules": " ".join(sorted({str(x.get("rule")) for x in checks})),
                                 "count": len(checks)})
     rejected = [{"source": r.source, "reason": r.reason} for r in portal.rejected]
-    return {"failing": failing, "rejected": rejected, "skipped": [{"source": s} for s in portal.skipped]}
+    by_id = {a.agency_id: a for a in portal.agencies}
+    notes = [{"topic": n.topic, "message": n.message, "agency": by_id[n.agency_id].name if n.agency_id in by_id else "",
+              "url": agency_dir(by_id[n.agency_id]) + "/" if n.agency_id in by_id else ""} for n in portal.notes]
+    return {"failing": failing, "rejected": rejected, "skipped": [{"source": s} for s in portal.skipped],
+            "agency_notes": notes}
 
 
 def write_all(portal: Portal, data_dir: Path) -> dict[str, int]:
     """Every data file under data_dir; returns file name -> bytes written, for the build report."""
-    reports = portal.reports
-    write_reports_csv(reports, data_dir / "reports.csv")
-    _dump(reports, data_dir / "reports.json")
+    _write_csv(data_dir / "reports.csv", list(META_COLUMNS) + c.cell_paths(), report_rows(portal))
+    _write_csv(data_dir / "agencies.csv", list(AGENCY_COLUMNS), agency_rows(portal))
+    _dump([report_json(a, r) for a in portal.agencies for r in a.reports], data_dir / "reports.json")
     for agency in portal.agencies:
         _dump(agency_json(agency), data_dir / "agencies" / f"{agency.slug}.json")
     _dump({"rows": summary_rows(portal), "years": portal.years}, data_dir / "summary.json")
     _dump(quality_rows(portal), data_dir / "quality.json")
     _dump([{"path": p, "label": c.cell_label(p)} for p in c.cell_paths()], data_dir / "fields.json")
+    opendata.write_datapackage(data_dir, META_HELP, list(AGENCY_COLUMNS))
+    report_fields = opendata.report_fields(META_HELP)
+    opendata.write_sqlite(data_dir / opendata.DATABASE, {
+        "agencies": (opendata.agency_fields(AGENCY_COLUMNS), ["agency_id"], agency_rows(portal)),
+        "reports": (report_fields, ["agency_id", "year"], report_rows(portal, raw=True)),
+    })
     return {p.name: p.stat().st_size for p in data_dir.iterdir() if p.is_file()}

@@ -85,7 +85,8 @@ def test_each_agency_page_draws_its_charts(site_url, page):
     base, site = site_url
     urls = _agency_urls(site)
     agencies = {r["agency"] for r in collect.parse_all(REPO / "content") if "error" not in r}
-    assert len(urls) == len(agencies) >= 5
+    # printed names of one agency across years (洪泽区, 淮安市洪泽区) share a page
+    assert len(agencies) > len(urls) >= 5
     for url in urls:
         page.goto(base + url)
         page.wait_for_function("document.querySelectorAll('.portal-chart .main-svg').length >= 3", timeout=20_000)
@@ -118,7 +119,7 @@ def test_search_for_fengquan_finds_the_agency(site_url, page):
     box.fill("凤泉")
     box.press("End")  # a key event: Material reads the query on keyboard input
     page.wait_for_selector(".md-search-result__item", timeout=30_000)
-    # jieba segments the index with zero-width spaces; the page shows the words joined
+    # a result may split words with zero-width spaces; the page shows the words joined
     results = " ".join(page.locator(".md-search-result__item").all_text_contents()).replace("\u200b", "")
     assert "凤泉区人民政府办公室" in results
     assert page.errors == []

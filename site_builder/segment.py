@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import replace
 
 from site_builder import contract as c
@@ -43,8 +44,15 @@ _HEADER_WORDS: tuple[str, ...] = (
     "本年收费金额", "信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量", "处理决定数量",
     "结果维持", "结果纠正", "其他结果", "尚未审结", "复议后起诉", "未经复议直接起诉",
 )
-_WORD_RE = re.compile("|".join(re.escape(w) for w in _TABLE_WORDS))
-_HEADER_RE = re.compile("|".join(re.escape(w) for w in sorted(_HEADER_WORDS, key=len, reverse=True)))
+
+
+def _spaced(words) -> re.Pattern:
+    """Any of the words, with white space allowed between characters (`结果 纠正`, `尚未 审结`)."""
+    return re.compile("|".join(r"\s*".join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True)))
+
+
+_WORD_RE = _spaced(_TABLE_WORDS)
+_HEADER_RE = _spaced(_HEADER_WORDS)
 
 # Part headings: a numeral mark, then the heading's words (any numeral: parts are renumbered).
 _HEADING_PHRASES = sorted({p for ps in c.PART_HEADINGS.values() for p in ps} | set(c.EXTRA_HEADINGS),
@@ -74,18 +82,60 @@ MIN_LENGTH = 60  # shorter lines are one row already
 def segment(doc: RawDocument) -> RawDocument:
     """The document with every flattened line cut into headings, table rows and prose."""
     lines: list[Line] = []
-    changed = False
-    for line in doc.lines:
-        if line.grid or len(line.text) < MIN_LENGTH:
-            lines.append(line)
+    origins: list[int] = []
+    unwrapped, joined = unwrap(doc.lines)
+    changed = unwrapped is not doc.lines
+    for line, origin in zip(unwrapped, joined):
+        cut = cut_line(line.text) if _plain(line) and len(line.text) >= MIN_LENGTH else [line]
+        changed = changed or len(cut) > 1
+        lines += cut
+        origins += [origin] * len(cut)
+    return replace(doc, lines=lines, origins=origins) if changed else doc
+
+
+WRAP_MIN = 40  # a hard wrap narrower than this is a layout, not a dump
+
+
+def unwrap(lines: list[Line]) -> tuple[list[Line], list[int]]:
+    """Undo a hard wrap: a dump that cut flattened text every W characters leaves most long
+    lines exactly W long, with a row's label and digits on two lines. A line of that width
+    is joined with the next one. Lines of varied width (PDF text, pasted tables) stay.
+    Returns the lines and, for each, the index of its first original line."""
+    identity = list(range(len(lines)))
+    widths = Counter(len(ln.text) for ln in lines if _plain(ln) and len(ln.text) >= WRAP_MIN)
+    if not widths:
+        return lines, identity
+    width, count = widths.most_common(1)[0]
+    if count < 3 or count < 0.6 * sum(widths.values()):
+        return lines, identity
+    out: list[Line] = []
+    origins: list[int] = []
+    pending, start = "", 0
+    for i, ln in enumerate(lines):
+        if not _plain(ln):
+            if pending:
+                out.append(Line((pending,)))
+                origins.append(start)
+                pending = ""
+            out.append(ln)
+            origins.append(i)
             continue
-        cut = cut_line(line.text)
-        if len(cut) > 1:
-            changed = True
-            lines += cut
-        else:
-            lines.append(line)
-    return replace(doc, lines=lines) if changed else doc
+        if not pending:
+            start = i
+        pending += ln.text
+        if len(ln.text) != width:
+            out.append(Line((pending,)))
+            origins.append(start)
+            pending = ""
+    if pending:
+        out.append(Line((pending,)))
+        origins.append(start)
+    return out, origins
+
+
+def _plain(line: Line) -> bool:
+    """A line of text with no cells: the only kind a hard wrap makes."""
+    return not line.grid and len(line.cells) == 1
 
 
 def cut_line(text: str) -> list[Line]:
@@ -96,7 +146,10 @@ def cut_line(text: str) -> list[Line]:
             out.append(Line((piece.strip(),)))
         else:
             out += _cut_tables(piece)
-    return [ln for ln in out if ln.text.strip()]
+    out = [ln for ln in out if ln.text.strip()]
+    if not any(len(ln.cells) > 1 for ln in out) and not any(h for _, h in _split_headings(text)[1:]):
+        return [Line((text,))]  # no row with values and no heading inside: a header or prose line
+    return out
 
 
 def _split_headings(text: str) -> list[tuple[str, bool]]:
@@ -152,7 +205,7 @@ def table_regions(text: str) -> list[tuple[int, int]]:
 
 def _region(words: list[re.Match]) -> list[tuple[int, int]]:
     """A table names several of its words; prose that mentions 规范性文件 twice is no table."""
-    if len({m.group(0) for m in words}) < MIN_WORDS:
+    if len({"".join(m.group(0).split()) for m in words}) < MIN_WORDS:
         return []
     return [(words[0].start(), words[-1].end())]
 

@@ -66,7 +66,9 @@ _HEADING_END = re.compile(r"(?:情况|措施|事项|问题)")
 _DIGIT = "0-9０-９"
 # A run of printed values: digits, with spaces, decimal points, thousands separators and
 # blank markers between them.
-_RUN_RE = re.compile(rf"[{_DIGIT}](?:[{_DIGIT}\s\u3000\xa0.．,，/／—–－-]*[{_DIGIT}])?")
+_CELL = rf"(?:[{_DIGIT}](?:[{_DIGIT}.．,，]*[{_DIGIT}])?|[/／—–－]+|-{{1,2}}(?![{_DIGIT}]))"
+_RUN_RE = re.compile(rf"{_CELL}(?:[\s\u3000\xa0]*{_CELL})*")
+_HAS_DIGIT = re.compile(f"[{_DIGIT}]")
 _ENUM_AFTER = re.compile(r"\s*[.．、](?![0-9０-９])")
 _YEAR_AFTER = re.compile(r"\s*年")
 _YEAR_END = re.compile(r"(?:19|20)\d{2}$")
@@ -141,13 +143,14 @@ def _plain(line: Line) -> bool:
 def cut_line(text: str) -> list[Line]:
     """One line of flattened text as headings, table rows (label, values) and prose lines."""
     out: list[Line] = []
-    for piece, is_heading in _split_headings(text):
+    pieces = _split_headings(text)
+    for piece, is_heading in pieces:
         if is_heading:
             out.append(Line((piece.strip(),)))
         else:
             out += _cut_tables(piece)
     out = [ln for ln in out if ln.text.strip()]
-    if not any(len(ln.cells) > 1 for ln in out) and not any(h for _, h in _split_headings(text)[1:]):
+    if not any(len(ln.cells) > 1 for ln in out) and not any(h for _, h in pieces[1:]):
         return [Line((text,))]  # no row with values and no heading inside: a header or prose line
     return out
 
@@ -258,13 +261,15 @@ def _next_run(text: str, pos: int) -> tuple[int, int, int] | None:
     for m in _RUN_RE.finditer(text, pos):
         s, e = m.span()
         run = text[s:e]
+        if not _HAS_DIGIT.search(run) and not (s > 0 and text[s - 1].isspace()):
+            continue  # blank markers ("/ / /") count as a row's values only set apart from its label
         if _LABEL_NUMBER_BEFORE.search(text, max(0, s - 2), s) or _LABEL_NUMBER_AFTER.match(text, e):
             continue
         if _ENUM_AFTER.match(text, e):  # "…00000002.其他法律…": the 2. starts the next label
             e -= 1
             run = text[s:e].rstrip()
             e = s + len(run)
-            if not run or not re.search(f"[{_DIGIT}]", run):
+            if not run or not _HAS_DIGIT.search(run):
                 continue
         if _YEAR_AFTER.match(text, e):
             digits = unicodedata.normalize("NFKC", run)

@@ -84,3 +84,12 @@ def test_a_hard_wrapped_dump_is_joined_before_cutting():
 def test_lines_of_varied_width_are_not_joined():
     lines = [Line(("本机关" + "公开" * n + "。",)) for n in range(20, 30)]
     assert segment(RawDocument("x.txt", "text", lines)).lines == lines
+
+
+def test_blank_markers_are_values_when_set_apart():
+    text = ("二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章 / / /"
+            "行政规范性文件 0 / 3第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费 —")
+    rows = _rows(text)
+    assert ("规章", "/ / /") in rows
+    assert ("行政规范性文件", "0 / 3") in rows
+    assert ("（单位：万元）行政事业性收费", "—") in rows

@@ -298,8 +298,10 @@ def _label_lines(label: str, values: str) -> list[Line]:
     return out
 
 
-_ITEM_PHRASES = tuple(sorted((k for r in c.APPLICATION_ROWS if not r.subtotal for k in r.keys),
-                             key=len, reverse=True))
+_ITEM_WORDS = sorted({k for r in c.APPLICATION_ROWS if not r.subtotal for k in r.keys}, key=len, reverse=True)
+# An item's own words: a long phrase anywhere, a two-character one (其他, 总计) only at the end.
+_ITEM_IN = re.compile("|".join(re.escape(k) for k in _ITEM_WORDS if len(k) > 2))
+_ITEM_AT_END = re.compile("(?:" + "|".join(re.escape(k) for k in _ITEM_WORDS if len(k) <= 2) + r")\s*$")
 
 
 def _rows_in_label(label: str) -> list[str]:
@@ -312,8 +314,8 @@ def _rows_in_label(label: str) -> list[str]:
         if m.start() == start:
             continue
         before = label[start:m.start()]
-        if any(p in before if len(p) > 2 else before.rstrip().endswith(p) for p in _ITEM_PHRASES):
-            pieces.append(label[start:m.start()].strip())
+        if _ITEM_IN.search(before) or _ITEM_AT_END.search(before):
+            pieces.append(before.strip())
             start = m.start()
     pieces.append(label[start:].strip())
     return pieces

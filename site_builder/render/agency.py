@@ -6,6 +6,7 @@ so a page holds one year's tables and stays small however many years an agency h
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Callable
 
 from site_builder import contract as c
 from site_builder.render import charts, tables
@@ -49,7 +50,12 @@ def cards(report: dict) -> list[Card]:
     ]
 
 
-def agency_page(agency: Agency, year: int, source_url: str | None) -> Page:
+# (year, root) -> what the page shows of the agency's place and peers: {"place": [(name, url)], "peers": {...}}
+PlaceContext = Callable[[int, str], dict[str, Any]]
+
+
+def agency_page(agency: Agency, year: int, source_url: str | None, place: PlaceContext | None = None,
+                source_urls: dict[str, str] | None = None) -> Page:
     report = agency.report(year)
     url_dir = agency_dir(agency, year)
     root = root_of(url_dir)
@@ -71,10 +77,14 @@ def agency_page(agency: Agency, year: int, source_url: str | None) -> Page:
         appeals=tables.appeals_table(report, marks, prefix),
         notes=tables.cell_notes(marks, prefix),
         json_url=f"{root}data/agencies/{agency.slug}.json",
+        twins=[(s.split("/")[-1], root + (source_urls or {})[s] if s in (source_urls or {}) else None)
+               for s in agency.twins.get(year, [])],
+        place=place(year, root) if place else {"place": [], "peers": None},
     )
     title = f"{agency.name}（{year}）"
     return Page(url_dir, title, body, {"description": f"{agency.name} {year} 年政府信息公开工作年度报告的数据与图表"})
 
 
-def agency_pages(agency: Agency, source_urls: dict[str, str]) -> list[Page]:
-    return [agency_page(agency, r["year"], source_urls.get(str(r.get("source")))) for r in agency.reports]
+def agency_pages(agency: Agency, source_urls: dict[str, str], place: PlaceContext | None = None) -> list[Page]:
+    return [agency_page(agency, r["year"], source_urls.get(str(r.get("source"))), place, source_urls)
+            for r in agency.reports]

@@ -36,7 +36,7 @@ SUMMARY_KEYS = ("new_received", "total_processed", "granted", "granted_rate", "d
                 "review", "review_corrected", "litigation", "litigation_corrected", "failed_rules")
 
 
-def _dump(data: Any, path: Path) -> None:
+def dump(data: Any, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as fh:
         json.dump(data, fh, ensure_ascii=False, separators=(",", ":"), default=json_default)
@@ -104,6 +104,7 @@ def summary_rows(portal: Portal) -> list[dict]:
         for report in agency.reports:
             f = key_figures(report)
             rows.append({"agency": agency.name, "slug": agency.slug, "year": report["year"],
+                         "region": agency.region or UNSETTLED, "level": agency.level, "kind": agency.kind,
                          "url": agency_dir(agency, report["year"]) + "/",
                          "rules": " ".join(sorted({str(x.get("rule")) for x in report.get("checks") or []})),
                          **{k: f[k] for k in SUMMARY_KEYS}})
@@ -133,12 +134,12 @@ def write_all(portal: Portal, data_dir: Path) -> dict[str, int]:
     """Every data file under data_dir; returns file name -> bytes written, for the build report."""
     _write_csv(data_dir / "reports.csv", list(META_COLUMNS) + c.cell_paths(), report_rows(portal))
     _write_csv(data_dir / "agencies.csv", list(AGENCY_COLUMNS), agency_rows(portal))
-    _dump([report_json(a, r) for a in portal.agencies for r in a.reports], data_dir / "reports.json")
+    dump([report_json(a, r) for a in portal.agencies for r in a.reports], data_dir / "reports.json")
     for agency in portal.agencies:
-        _dump(agency_json(agency), data_dir / "agencies" / f"{agency.slug}.json")
-    _dump({"rows": summary_rows(portal), "years": portal.years}, data_dir / "summary.json")
-    _dump(quality_rows(portal), data_dir / "quality.json")
-    _dump([{"path": p, "label": c.cell_label(p)} for p in c.cell_paths()], data_dir / "fields.json")
+        dump(agency_json(agency), data_dir / "agencies" / f"{agency.slug}.json")
+    dump({"rows": summary_rows(portal), "years": portal.years}, data_dir / "summary.json")
+    dump(quality_rows(portal), data_dir / "quality.json")
+    dump([{"path": p, "label": c.cell_label(p)} for p in c.cell_paths()], data_dir / "fields.json")
     opendata.write_datapackage(data_dir, META_HELP, list(AGENCY_COLUMNS))
     report_fields = opendata.report_fields(META_HELP)
     opendata.write_sqlite(data_dir / opendata.DATABASE, {

@@ -1,6 +1,7 @@
 """The home page and the paginated agency directory (the only pages that list agencies in HTML)."""
 from __future__ import annotations
 
+from site_builder.agencies import UNSETTLED
 from site_builder.render.agency import agency_dir
 from site_builder.render.env import Page, render, root_of
 from site_builder.render.fmt import number, percent
@@ -33,7 +34,8 @@ def directory_dir(page: int) -> str:
 
 def directory_row(agency: Agency, root: str) -> dict:
     f = key_figures(agency.latest)
-    return {"name": agency.name, "url": root + agency_dir(agency) + "/",
+    return {"name": agency.name, "url": root + agency_dir(agency) + "/", "region": agency.region or UNSETTLED,
+            "level": agency.level or "—", "kind": agency.kind,
             "years": "、".join(str(y) for y in agency.years), "new_received": number(f["new_received"]),
             "total_processed": number(f["total_processed"]), "granted_rate": percent(f["granted_rate"]),
             "failed": sum(len(r.get("checks") or []) for r in agency.reports) + len(agency.cross_checks)}

@@ -24,10 +24,12 @@ class BuildReport:
     rejected: list[tuple[str, str]]
     skipped: list[str]
     agencies: int
+    twins: int = 0  # files that are a second copy of a published report: linked from its page
 
     def lines(self) -> list[str]:
         out = [f"输入 {self.inputs} 份：发布 {self.published} 份（其中 {self.with_failed_rules} 份有未通过的校验），"
-               f"未发布 {len(self.rejected)} 份；机关 {self.agencies} 个；非报告格式、已跳过的文件 {len(self.skipped)} 个。"]
+               f"另有 {self.twins} 份是已发布报告的另一份文件，未发布 {len(self.rejected)} 份；机关 {self.agencies} 个；"
+               f"非报告格式、已跳过的文件 {len(self.skipped)} 个。"]
         out += [f"  未发布 {source}: {reason}" for source, reason in self.rejected]
         out += [f"  已跳过 {source}: 不是支持的报告格式" for source in self.skipped]
         return out
@@ -35,10 +37,11 @@ class BuildReport:
 
 def build_report(portal: Portal) -> BuildReport:
     rows = quality_rows(portal)
-    return BuildReport(inputs=len(portal.reports) + len(portal.rejected), published=len(portal.reports),
+    twins = sum(len(files) for a in portal.agencies for files in a.twins.values())
+    return BuildReport(inputs=len(portal.reports) + twins + len(portal.rejected), published=len(portal.reports),
                        with_failed_rules=len(rows["failing"]),
                        rejected=[(r.source, r.reason) for r in portal.rejected], skipped=list(portal.skipped),
-                       agencies=len(portal.agencies))
+                       agencies=len(portal.agencies), twins=twins)
 
 
 def quality_page(portal: Portal) -> Page:

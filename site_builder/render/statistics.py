@@ -23,6 +23,9 @@ MIN_PROCESSED_FOR_RATE = 5  # a rate over 1 or 2 applications ranks noise
 
 TABLE_COLUMNS = [
     {"key": "agency", "label": "机关", "type": "link"},
+    {"key": "region", "label": "地区", "type": "text"},
+    {"key": "level", "label": "层级", "type": "text"},
+    {"key": "kind", "label": "类别", "type": "text"},
     {"key": "year", "label": "年度", "type": "year"},
     {"key": "new_received", "label": "新收申请", "type": "num"},
     {"key": "total_processed", "label": "办结", "type": "num"},

@@ -191,3 +191,29 @@ def test_the_site_works_under_a_project_subpath(site_url, browser, tmp_path):
     finally:
         context.close()
         server.__exit__(None, None, None)
+
+
+def test_a_region_page_leads_to_an_agency_and_its_peers_and_compares_as_a_region(site_url, page):
+    base, site = site_url
+    page.goto(base + "regions/")
+    page.locator("nav[aria-label='地区'] a", has_text="福建省").first.click()
+    page.locator(".portal-region-tree a", has_text="福州市").first.click()
+    page.locator(".portal-region-tree a", has_text="平潭综合实验区").first.click()
+    rows = page.locator("table.portal-region-agencies tbody tr")
+    assert rows.count() == 9 and "平潭综合实验区" in page.locator("h1").first.text_content()
+    rows.locator("th a", has_text="财政金融局").first.click()
+    page.wait_for_selector("#peers")
+    assert "福建省 › 福州市 › 平潭综合实验区" in page.locator("nav.portal-breadcrumb").first.text_content()
+    assert page.locator(".portal-peer-standing tbody tr").count() == 3
+    peers = page.locator(".portal-peer-list a")
+    assert peers.count() >= 2
+    name = peers.first.text_content()
+    peers.first.click()
+    page.wait_for_selector("#peers")
+    assert page.locator("h1").first.text_content() == name
+    slug = page.url.rstrip("/").split("/")[-1]
+    page.goto(base + f"compare/?a=region-350128@2024&a={slug}@2024")
+    page.wait_for_selector(".portal-compare-table")
+    headers = page.locator(".portal-compare-table thead th").all_text_contents()
+    assert "平潭综合实验区（地区合计）（2024）" in headers and f"{name}（2024）" in headers
+    assert page.errors == [] and page.foreign == []

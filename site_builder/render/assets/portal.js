@@ -203,7 +203,7 @@
   function tableSpec(kind, data, container) {
     if (kind === "summary") {
       var cols = JSON.parse(container.querySelector("script.portal-columns").textContent);
-      return { rows: data.rows, columns: cols, text: ["agency", "year", "rules"] };
+      return { rows: data.rows, columns: cols, text: ["agency", "region", "level", "kind", "year", "rules"] };
     }
     if (kind === "coverage") {
       var bySlug = {}, order = [];
@@ -332,6 +332,15 @@
     var agencies = {}, byName = {};
     var selected = [];
 
+    // A region's aggregate ("region-<code>") is compared like an agency: same JSON shape.
+    function dataPath(slug) {
+      return slug.indexOf("region-") === 0 ? "data/regions/" + slug.slice(7) + ".json" : "data/agencies/" + slug + ".json";
+    }
+
+    function pagePath(slug) {
+      return slug.indexOf("region-") === 0 ? "regions/" + slug.slice(7) + "/" : "agencies/" + slug + "/";
+    }
+
     function readURL() {
       return new URLSearchParams(location.search).getAll("a").map(function (v) {
         var at = v.lastIndexOf("@");
@@ -360,7 +369,7 @@
       selected.forEach(function (s, i) {
         var a = agencies[s.slug];
         var li = el("li", { "class": "portal-chip" });
-        li.appendChild(el("a", { href: root + "agencies/" + s.slug + "/" }, a.name));
+        li.appendChild(el("a", { href: root + pagePath(s.slug) }, a.name));
         if (a.years.length > 1) {
           var sel = el("select", { "aria-label": a.name + " 的年度" });
           a.years.forEach(function (y) {
@@ -390,7 +399,7 @@
       }
       status.textContent = "正在载入……";
       Promise.all(selected.map(function (s) {
-        return getJSON(root + "data/agencies/" + s.slug + ".json").then(function (d) {
+        return getJSON(root + dataPath(s.slug)).then(function (d) {
           var entry = d.years.filter(function (y) { return y.year === s.year; })[0] || d.years[d.years.length - 1];
           return { name: d.agency, year: entry.year, entry: entry };
         });
@@ -484,10 +493,16 @@
       update();
     }
 
-    getJSON(root + "data/summary.json").then(function (data) {
+    Promise.all([getJSON(root + "data/summary.json"),
+                 getJSON(root + "data/regions.json").catch(function () { return []; })]).then(function (both) {
+      var data = both[0];
       data.rows.forEach(function (r) {
         if (!agencies[r.slug]) { agencies[r.slug] = { name: r.agency, years: [] }; byName[r.agency] = r.slug; }
         agencies[r.slug].years.push(r.year);
+      });
+      both[1].forEach(function (r) {
+        agencies[r.slug] = { name: r.name, years: r.years.slice() };
+        byName[r.name] = r.slug;
       });
       Object.keys(agencies).forEach(function (slug) {
         agencies[slug].years.sort();

@@ -9,7 +9,8 @@ PDF files from the parser tests' office renderer (`tests/office_form.py`). A few
 percent are damaged the way real reports are (`site_builder.synth.damage`).
 The numbers are the synth model's, so they are consistent.
 
-Files go to <out>/reports/<year>/<agency number>-<year><suffix>; what each file
+Files go to <out>/reports/<省/市/县>/<year>/<agency number>-<year><suffix> (the agency's real
+region, from its name: `synth.names.region_of`); what each file
 is (agency, year, layout, damage) goes to <out>/.corpus.json, which no build reads.
 Generation runs across cores and is reproducible from the seed.
 """
@@ -24,6 +25,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from site_builder import places
 from site_builder.synth import YEARS, names
 from site_builder.synth.damage import damage
 from site_builder.synth.model import LAYOUTS, random_report
@@ -59,6 +61,9 @@ def plan(n: int, seed: int) -> list[tuple[int, str, tuple[int, ...]]]:
 def write_agency(job: tuple[int, str, tuple[int, ...], Path, int, float, float]) -> list[dict]:
     number, name, years, out, seed, damage_share, office_share = job
     rng = random.Random(f"{seed}/{number}")
+    # Filed by region, as a province's archive is: 河南省/洛阳市/西工区/2024/…
+    code = names.region_of(name)
+    folder = places.gazetteer().path(code) + "/" if code else ""
     usual = rng.choices(list(LAYOUT_WEIGHTS), list(LAYOUT_WEIGHTS.values()))[0]
     written, previous = [], None
     for year in years:
@@ -78,7 +83,7 @@ def write_agency(job: tuple[int, str, tuple[int, ...], Path, int, float, float])
         broken = None
         if office is None and rng.random() < damage_share:
             data, broken = damage(data, rng)
-        rel = f"reports/{year}/{number:05d}-{year}{suffix}"
+        rel = f"reports/{folder}{year}/{number:05d}-{year}{suffix}"
         path = out / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)

@@ -92,7 +92,8 @@ def place_of(report: dict) -> tuple[Place, str]:
     folder = places.folder_region(folder_parts(str(report.get("source", ""))))
     named, body = places.name_region(name, folder)
     if named is None and folder is None:
-        head = " ".join(str(x or "") for x in (report.get("title"), (report.get("sections") or {}).get("overview")))
+        overview = (report.get("sections") or {}).get("overview")
+        head = " ".join(str(x or "") for x in (report.get("title"), overview))
         found = places.text_region(head)
         return (Place(found, "正文") if found else Place(None, "目录、名称和正文都没有说明地区")), body
     if named is None:
@@ -188,7 +189,8 @@ def resolve(reports: list[dict], registry: list[dict[str, str]] = ()) -> Resolut
     by_registry: dict[str, list[int]] = {}
     inferred: list[list[int]] = []
     for members in groups.values():
-        hits = {index[n]["agency_id"] for n in (places.normalize(str(reports[i]["agency"])) for i in members) if n in index}
+        printed = (places.normalize(str(reports[i]["agency"])) for i in members)
+        hits = {index[n]["agency_id"] for n in printed if n in index}
         if len(hits) == 1:  # one registered name among the group's names: the whole group is that agency
             by_registry.setdefault(hits.pop(), []).extend(members)
             continue
@@ -248,8 +250,9 @@ def _inferred(members: list[int], reports: list[dict], facts: dict) -> tuple[Age
     place, core, _ = facts[members[0]]
     name, aliases = _names(members, reports)
     kind = kind_of(core) if place.code else kind_of(places.name_region(name)[1])
-    record = AgencyRecord(agency_id(place.code, core if place.code else places.normalize(name)), name, aliases,
-                          place.code, g.path(place.code), level_of(place.code, kind), kind, sorted(members))
+    ident = agency_id(place.code, core if place.code else places.normalize(name))
+    record = AgencyRecord(ident, name, aliases, place.code, g.path(place.code), level_of(place.code, kind), kind,
+                          sorted(members))
     notes = []
     if place.code is None:
         notes.append(Note(record.agency_id, "地区", f"{name}：{UNSETTLED}（{place.how}）"))

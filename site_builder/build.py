@@ -97,8 +97,8 @@ def generate(content_dir: Path, docs_dir: Path) -> Generated:
     reports = collect.parse_all(content_dir)
     registry_file = content_dir / REGISTRY_FILE
     registry, registry_errors = load_registry(registry_file)
-    portal = group_reports(reports, [p.relative_to(content_dir).as_posix() for p in skipped if p != registry_file],
-                           registry, registry_errors)
+    others = [p.relative_to(content_dir).as_posix() for p in skipped if p != registry_file]
+    portal = group_reports(reports, others, registry, registry_errors)
     sources: list[tuple[Path, str]] = []
     source_urls: dict[str, str] = {}
     for report in portal.reports:

@@ -166,3 +166,22 @@ def test_folder_names_resolve_inside_each_other():
     assert places.name_region("淮安市洪泽区人民政府") == ("320813", "人民政府")
     assert places.name_region("朝阳区人民政府") == (None, "朝阳区人民政府")  # 北京 and 长春 both have one
     assert places.name_region("朝阳区人民政府", "110000") == ("110105", "人民政府")
+
+
+def test_the_benchmark_corpus_files_its_agencies_under_real_regions_that_resolve_back():
+    import random
+
+    from site_builder.synth import names
+
+    rng = random.Random(7)
+    generated = {names.random_agency(rng) for _ in range(300)}
+    g = places.gazetteer()
+    reports = []
+    for i, name in enumerate(sorted(generated)):
+        code = names.region_of(name)
+        assert code is not None, name
+        reports.append({"agency": name, "year": 2024, "source": f"content/reports/{g.path(code)}/2024/{i}.txt"})
+    resolution = ag.resolve(reports)
+    assert not [n for n in resolution.notes if n.topic == "地区"]
+    assert {a.region_code for a in resolution.agencies} <= {names.region_of(n) for n in generated}
+    assert len({a.region_code for a in resolution.agencies}) > 50  # spread over many real regions

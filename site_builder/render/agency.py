@@ -50,7 +50,7 @@ def cards(report: dict) -> list[Card]:
     ]
 
 
-# (year, root) -> what the page shows of the agency's place and peers: {"place": [(name, url)], "peers": {...}}
+# (year, root) -> what the page shows of the agency's place and peers: {"place": [...], "peers": {...}}
 PlaceContext = Callable[[int, str], dict[str, Any]]
 
 
@@ -85,6 +85,7 @@ def agency_page(agency: Agency, year: int, source_url: str | None, place: PlaceC
     return Page(url_dir, title, body, {"description": f"{agency.name} {year} 年政府信息公开工作年度报告的数据与图表"})
 
 
-def agency_pages(agency: Agency, source_urls: dict[str, str], place: PlaceContext | None = None) -> list[Page]:
+def agency_pages(agency: Agency, source_urls: dict[str, str],
+                 place: PlaceContext | None = None) -> list[Page]:
     return [agency_page(agency, r["year"], source_urls.get(str(r.get("source"))), place, source_urls)
             for r in agency.reports]

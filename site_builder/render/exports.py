@@ -71,18 +71,16 @@ def _write_csv(path: Path, header: list[str], rows: Iterable[list[Any]]) -> None
         writer.writerows(rows)
 
 
-def report_rows(portal: Portal, raw: bool = False) -> Iterator[list[Any]]:
-    """reports.csv's rows; raw keeps the values as they are (for SQLite), else CSV-safe text."""
-    for a in portal.agencies:
-        for r in a.reports:
-            row = csv_row(a, r)
-            yield row if raw else [csv_cell(v) for v in row]
+def report_rows(portal: Portal) -> list[list[Any]]:
+    """reports.csv's rows, values as they are: SQLite takes them so, the CSV makes them safe text."""
+    return [csv_row(a, r) for a in portal.agencies for r in a.reports]
 
 
 def agency_rows(portal: Portal) -> Iterator[list[Any]]:
     for a in portal.agencies:
         row = {"agency_id": a.agency_id, "name": a.name, "aliases": ";".join(a.aliases),
-               "region_code": a.region_code, "region": a.region or UNSETTLED, "level": a.level, "kind": a.kind}
+               "region_code": a.region_code, "region": a.region or UNSETTLED,
+               "level": a.level, "kind": a.kind}
         yield [csv_cell(row[k]) for k in AGENCY_COLUMNS]
 
 
@@ -124,15 +122,19 @@ def quality_rows(portal: Portal) -> dict[str, list[dict]]:
                                 "count": len(checks)})
     rejected = [{"source": r.source, "reason": r.reason} for r in portal.rejected]
     by_id = {a.agency_id: a for a in portal.agencies}
-    notes = [{"topic": n.topic, "message": n.message, "agency": by_id[n.agency_id].name if n.agency_id in by_id else "",
-              "url": agency_dir(by_id[n.agency_id]) + "/" if n.agency_id in by_id else ""} for n in portal.notes]
+    notes = [{"topic": n.topic, "message": n.message,
+              "agency": by_id[n.agency_id].name if n.agency_id in by_id else "",
+              "url": agency_dir(by_id[n.agency_id]) + "/" if n.agency_id in by_id else ""}
+             for n in portal.notes]
     return {"failing": failing, "rejected": rejected, "skipped": [{"source": s} for s in portal.skipped],
             "agency_notes": notes}
 
 
 def write_all(portal: Portal, data_dir: Path) -> dict[str, int]:
     """Every data file under data_dir; returns file name -> bytes written, for the build report."""
-    _write_csv(data_dir / "reports.csv", list(META_COLUMNS) + c.cell_paths(), report_rows(portal))
+    rows = report_rows(portal)
+    _write_csv(data_dir / "reports.csv", list(META_COLUMNS) + c.cell_paths(),
+               ([csv_cell(v) for v in r] for r in rows))
     _write_csv(data_dir / "agencies.csv", list(AGENCY_COLUMNS), agency_rows(portal))
     dump([report_json(a, r) for a in portal.agencies for r in a.reports], data_dir / "reports.json")
     for agency in portal.agencies:
@@ -144,6 +146,6 @@ def write_all(portal: Portal, data_dir: Path) -> dict[str, int]:
     report_fields = opendata.report_fields(META_HELP)
     opendata.write_sqlite(data_dir / opendata.DATABASE, {
         "agencies": (opendata.agency_fields(AGENCY_COLUMNS), ["agency_id"], agency_rows(portal)),
-        "reports": (report_fields, ["agency_id", "year"], report_rows(portal, raw=True)),
+        "reports": (report_fields, ["agency_id", "year"], rows),
     })
     return {p.name: p.stat().st_size for p in data_dir.iterdir() if p.is_file()}

@@ -59,7 +59,7 @@ class Portal:
     agencies: list[Agency]  # sorted by region, then name
     rejected: list[Rejected]
     skipped: list[str] = field(default_factory=list)  # files that are not a report format
-    notes: list[ag.Note] = field(default_factory=list)  # merges not certain, places not settled, registry errors
+    notes: list[ag.Note] = field(default_factory=list)  # uncertain merges, unsettled places, registry errors
 
     @property
     def reports(self) -> list[dict]:

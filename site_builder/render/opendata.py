@@ -73,7 +73,8 @@ def write_datapackage(data_dir: Path, meta_help: dict[str, str], agency_columns:
         "fields": report_fields(meta_help),
         "missingValues": [""],
         "primaryKey": ["agency_id", "year"],
-        "foreignKeys": [{"fields": ["agency_id"], "reference": {"resource": "agencies", "fields": ["agency_id"]}}],
+        "foreignKeys": [{"fields": ["agency_id"],
+                         "reference": {"resource": "agencies", "fields": ["agency_id"]}}],
     })
     agencies_schema = Schema.from_descriptor({"fields": agency_fields(agency_columns), "missingValues": [""],
                                               "primaryKey": ["agency_id"]})
@@ -95,7 +96,10 @@ def _sql_type(field: dict[str, Any]) -> str:
     return {"integer": "INTEGER", "number": "REAL"}.get(field["type"], "TEXT")
 
 
-def write_sqlite(path: Path, tables: dict[str, tuple[list[dict[str, Any]], list[str], Iterable[list[Any]]]]) -> None:
+Table = tuple[list[dict[str, Any]], list[str], Iterable[list[Any]]]  # (fields, primary key, rows)
+
+
+def write_sqlite(path: Path, tables: dict[str, Table]) -> None:
     """One table per (fields, primary key, rows); the file is written aside and renamed."""
     tmp = path.with_suffix(".tmp")
     tmp.unlink(missing_ok=True)

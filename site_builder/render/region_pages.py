@@ -12,8 +12,8 @@ from site_builder.render.agency import agency_dir
 from site_builder.render.env import Page, render, root_of
 from site_builder.render.fmt import number, percent
 from site_builder.render.exports import dump
-from site_builder.render.model import KEY_FIGURE_LABELS, Agency, key_figures, outcome_groups
-from site_builder.render.regions import MIN_PEERS, PeerIndex, Region, Regions, totals, years_of
+from site_builder.render.model import KEY_FIGURE_LABELS, Agency, outcome_groups
+from site_builder.render.regions import MIN_PEERS, FigureCache, PeerIndex, Region, Regions, totals, years_of
 
 PAGE_SIZE = 100
 PEERS_SHOWN = 10  # peers named on an agency page; the rest are on the region page
@@ -25,26 +25,27 @@ def region_page_dir(region: Region, page: int = 1) -> str:
 
 
 def breadcrumb(regions: Regions, region: Region, root: str) -> list[tuple[str, str]]:
-    return [("全部地区", root + "regions/")] + [(r.name, root + r.url_dir + "/") for r in regions.chain(region.code)]
+    chain = regions.chain(region.code)
+    return [("全部地区", root + "regions/")] + [(r.name, root + r.url_dir + "/") for r in chain]
 
 
-def agency_row(agency: Agency, root: str) -> dict:
-    f = key_figures(agency.latest)
+def agency_row(agency: Agency, root: str, figures: FigureCache) -> dict:
+    f = figures.of(agency.latest)
     return {"name": agency.name, "url": root + agency_dir(agency) + "/", "region": agency.region or "地区未定",
             "level": agency.level or "—", "kind": agency.kind, "years": "、".join(map(str, agency.years)),
             "year": agency.years[-1], "new_received": number(f["new_received"]),
             "total_processed": number(f["total_processed"]), "granted_rate": percent(f["granted_rate"])}
 
 
-def year_rows(agencies: list[Agency]) -> list[dict]:
+def year_rows(agencies: list[Agency], figures: FigureCache) -> list[dict]:
     rows = []
     for year in years_of(agencies):
-        t = totals(agencies, year)
+        t = totals(agencies, year, figures)
         rows.append({"year": year, "reports": t["reports"], "agencies": len(agencies),
-                     "coverage": percent(t["reports"] / len(agencies)), "new_received": number(t["new_received"]),
-                     "total_processed": number(t["total_processed"]), "granted_rate": percent(t["granted_rate"]),
-                     "denied_unavailable_share": percent(t["denied_unavailable_share"]),
-                     "review": number(t["review"]), "review_corrected_share": percent(t["review_corrected_share"])})
+                     "coverage": percent(t["reports"] / len(agencies)),
+                     **{k: number(t[k]) for k in ("new_received", "total_processed", "review")},
+                     **{k: percent(t[k]) for k in ("granted_rate", "denied_unavailable_share",
+                                                   "review_corrected_share")}})
     return rows
 
 
@@ -70,13 +71,13 @@ def region_pages(regions: Regions) -> list[Page]:
     for region in regions.by_code.values():
         chunks = [region.agencies[i:i + PAGE_SIZE] for i in range(0, len(region.agencies), PAGE_SIZE)]
         links = [(i + 1, region_page_dir(region, i + 1) + "/") for i in range(len(chunks))]
-        years = year_rows(region.agencies)
+        years = year_rows(region.agencies, regions.figures)
         for i, chunk in enumerate(chunks, start=1):
             url_dir = region_page_dir(region, i)
             root = root_of(url_dir)
             body = render("region.md.j2", root=root, region=region, crumbs=breadcrumb(regions, region, root),
                           children=tree(regions, region.children, root, 1), years=years,
-                          rows=[agency_row(a, root) for a in chunk], pages=links, current=i,
+                          rows=[agency_row(a, root, regions.figures) for a in chunk], pages=links, current=i,
                           first=(i - 1) * PAGE_SIZE + 1, total=len(region.agencies))
             title = region.name if i == 1 else f"{region.name}（第 {i} 页）"
             pages.append(Page(url_dir, title, body, {"description": f"{region.name}各机关的政府信息公开工作年度报告数据"}))
@@ -92,9 +93,11 @@ def peers_context(index: PeerIndex, agency: Agency, year: int, root: str) -> dic
                   ("高于" if s.value > s.median else "低于" if s.value < s.median else "等于")}
                  for s in peers.standings]
     shown = sorted(peers.agencies, key=lambda a: a.name)[:PEERS_SHOWN]
-    return {"scope": peers.scope.name, "scope_url": root + peers.scope.url_dir + "/", "count": len(peers.agencies),
+    return {"scope": peers.scope.name, "scope_url": root + peers.scope.url_dir + "/",
+            "count": len(peers.agencies),
             "level": agency.level or "层级未定", "kind": agency.kind, "standings": standings, "min": MIN_PEERS,
-            "rows": [agency_row(a, root) for a in shown], "more": max(0, len(peers.agencies) - PEERS_SHOWN)}
+            "rows": [agency_row(a, root, index.regions.figures) for a in shown],
+            "more": max(0, len(peers.agencies) - PEERS_SHOWN)}
 
 
 def region_context(regions: Regions, agency: Agency, root: str) -> list[tuple[str, str]]:
@@ -109,7 +112,7 @@ def region_slug(region: Region) -> str:
     return f"region-{region.code}"
 
 
-def region_json(region: Region) -> dict:
+def region_json(region: Region, figures: FigureCache) -> dict:
     """A region's aggregate per year, in the shape of an agency's JSON, so compare takes either."""
     years = []
     for year in years_of(region.agencies):
@@ -118,7 +121,8 @@ def region_json(region: Region) -> dict:
         for report in reports:
             for label, value in outcome_groups(report):
                 outcomes[label] = outcomes.get(label, 0) + (value or 0)
-        years.append({"year": year, "url": region.url_dir + "/", "figures": totals(region.agencies, year),
+        years.append({"year": year, "url": region.url_dir + "/",
+                      "figures": totals(region.agencies, year, figures),
                       "outcomes": list(outcomes.items())})
     return {"agency": f"{region.name}（地区合计）", "slug": region_slug(region), "region_code": region.code,
             "years": years}
@@ -134,4 +138,4 @@ def write_data(regions: Regions, data_dir: Path) -> None:
     """data/regions.json (the compare page's list) and data/regions/<code>.json (each aggregate)."""
     dump(regions_list(regions), data_dir / "regions.json")
     for region in regions.by_code.values():
-        dump(region_json(region), data_dir / "regions" / f"{region.code}.json")
+        dump(region_json(region, regions.figures), data_dir / "regions" / f"{region.code}.json")

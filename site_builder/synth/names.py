@@ -120,3 +120,25 @@ def self_reference(agency: str) -> str:
 def makes_regulations(agency: str) -> bool:
     """Only city governments issue 规章; everyone else prints 0 or leaves the row blank."""
     return agency.endswith(("市人民政府", "市人民政府办公室")) and "区" not in agency and "县" not in agency
+
+
+def region_of(name: str) -> str | None:
+    """The GB/T 2260 code of a generated agency's place, as its archive would file it.
+
+    A name that carries its city (洛阳市西工区…) places itself; a district alone may be in
+    several cities (鼓楼区), so the city whose list holds the district settles it; a zone
+    (济源经济技术开发区…) is its city's. None when nothing does."""
+    from site_builder import places  # the gazetteer: imported only by the corpus writer
+
+    code = places.name_region(name)[0]
+    if code is not None:
+        return code
+    for city in sorted((*CITY_DISTRICTS, *OTHER_CITIES), key=len, reverse=True):
+        city_code = places.name_region(city + "市")[0]
+        if city_code is None:
+            continue
+        if name.startswith(city):
+            return city_code
+        if any(name.startswith(d) for d in CITY_DISTRICTS.get(city, ())):
+            return places.name_region(name, city_code)[0] or city_code
+    return None

@@ -40,14 +40,12 @@ class MissingPart:
     key: str  # a table or section key: also the page's anchor
     what: str  # "表四「…」" or "第五部分「…」"
     rows: tuple[str, ...]  # for a table found only partly: the labels of the rows not found
-    messages: tuple[str, ...]  # the parser's own words (report text: escaped when rendered)
 
 
 def missing_parts(report: dict) -> list[MissingPart]:
     """The tables, rows and text parts the parser did not find, in the form's order."""
     whole: set[str] = set()
     rows: dict[str, list[str]] = {}
-    messages: dict[str, list[str]] = {}
     for check in report.get("checks") or []:
         if not isinstance(check, dict) or check.get("rule") != "missing":
             continue
@@ -56,19 +54,15 @@ def missing_parts(report: dict) -> list[MissingPart]:
                 whole.add(key)
             elif row not in rows.setdefault(key, []):
                 rows[key].append(row)
-            message = str(check.get("message") or "")
-            if message and message not in messages.setdefault(key, []):
-                messages[key].append(message)
     out = []
     for key in PART_ORDER:
         if key in TABLES and set(rows.get(key, ())) >= set(ROWS[key]):
             whole.add(key)  # every row missing: the table was not found
         if key in whole:
-            out.append(MissingPart(key, _name(key), (), tuple(messages.get(key, ()))))
+            out.append(MissingPart(key, _name(key), ()))
         elif rows.get(key):
             ordered = [r for r in ROWS[key] if r in rows[key]]
-            out.append(MissingPart(key, _name(key), tuple(ROW_LABELS[key][r] for r in ordered),
-                                   tuple(messages.get(key, ()))))
+            out.append(MissingPart(key, _name(key), tuple(ROW_LABELS[key][r] for r in ordered)))
     return out
 
 

@@ -27,7 +27,6 @@ class Slot:
     paths: tuple[str, ...]
     candidates: list[Reading]
     printed: str = ""  # the row's printed text, for messages
-    unprinted: bool = False  # a row the report does not print, covered by a printed subtotal
 
 
 @dataclass
@@ -70,7 +69,7 @@ def solve(slots: list[Slot], equations: tuple[Equation, ...] | list[Equation]) -
     _propagate(values, equations, recovered)
     for slot in slots:
         lost = [p for p in slot.paths if values.get(p) is LOST]
-        if lost and not slot.unprinted:  # an unprinted row is reported as a missing row by the caller
+        if lost:
             out.checks.append(_check("missing", lost, f"「{slot.printed}」中缺失的单元格无法由勾稽关系唯一推出"))
     for path, value in values.items():
         out.values[path] = None if value is LOST else value  # type: ignore[assignment]

@@ -30,6 +30,7 @@ _SENTENCE_END = re.compile(r"(?<=[。；;！!？?\n])")
 _YEAR = re.compile(r"(?<!\d)(20\d{2})年")
 _COMPARISON = re.compile(r"同比|较上年|比上年|较去年|比去年|上升|下降|增长|减少|增加|以来|环比")
 _APPROXIMATE = re.compile(r"\d+余件|\d+多件|约\d|近\d|超过\d|逾\d")
+_COUNTED = re.compile(r"\d(?:件|起|宗)")
 _ABOUT_DISCLOSURE = re.compile(r"信息公开|依申请|公开申请")
 
 Reading = tuple[str, "int | float | None", tuple[str, ...]]  # (what the table calls it, value, cells)
@@ -157,6 +158,8 @@ def check(report: dict) -> Iterator[dict]:
     for section in SECTIONS:
         for sentence in sentences(section_text(report, section)):
             flat = squeeze(sentence)
+            if not _COUNTED.search(flat):  # most sentences state no count: skip the patterns
+                continue
             for st in STATEMENTS:
                 for match in st.pattern.finditer(flat):
                     key = (st.key, match.start(), flat)

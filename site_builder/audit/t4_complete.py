@@ -35,12 +35,10 @@ _FEE = re.compile(r"信息处理费|处理费|(?:收取|收费)[^。；]{0,12}�
 _SENTENCE_END = re.compile(r"(?<=[。；;！!？?\n])")
 
 
-def _printed_cells(node: Any) -> int:
+def _any_printed(node: Any) -> bool:
     if isinstance(node, dict):
-        return sum(_printed_cells(v) for k, v in node.items() if k != "extra")
-    if isinstance(node, list):
-        return sum(_printed_cells(v) for v in node)
-    return int(isinstance(node, (int, float)) and not isinstance(node, bool))
+        return any(_any_printed(v) for k, v in node.items() if k != "extra")
+    return isinstance(node, (int, float)) and not isinstance(node, bool)
 
 
 def parts_found(report: dict) -> Iterator[dict]:
@@ -51,7 +49,7 @@ def parts_found(report: dict) -> Iterator[dict]:
     for key in TEXT_PARTS:
         (present if squeeze(section_text(report, key)) else missing).append(SECTION_LABELS[key])
     for key, label in TABLES:
-        (present if _printed_cells(report.get(key)) else unread).append(label)
+        (present if _any_printed(report.get(key)) else unread).append(label)
     evidence = [value_evidence("找到的部分", "；".join(sorted(present, key=lambda s: order.index(s[0]))) or "无")]
     if missing:
         evidence.append(value_evidence("没有找到的部分", "；".join(missing)))
@@ -96,7 +94,13 @@ def fee_stated(report: dict) -> Iterator[dict]:
             if _FEE.search(squeeze(sentence)):
                 yield finding(RULE, "pass", "报告说明了信息处理费的收取情况。", [quote(key, sentence.strip())])
                 return
-    yield finding(RULE, "fail", "没有找到关于信息处理费收取情况的说明；年度报告格式要求在第六部分说明。",
+    if not squeeze(section_text(report, "other")):
+        # Some reports state the fee as a table of its own part (五、信息处理费收取情况) and have no
+        # part 六: the reading keeps no such table, so its absence from the text proves nothing.
+        yield finding(RULE, "uncertain", "没有找到第六部分，正文中也没有关于信息处理费的句子；报告可能以表格等形式另行说明，"
+                      "请阅读原文。", [value_evidence("查找范围", "第一、五部分中含“信息处理费”“收取…费用”等词的句子：没有")])
+        return
+    yield finding(RULE, "fail", "第六部分没有说明信息处理费的收取情况，正文其他部分也没有；年度报告格式要求在第六部分说明。",
                   [value_evidence("查找范围", "第一、五、六部分中含“信息处理费”“收取…费用”等词的句子：没有")])
 
 

@@ -20,10 +20,10 @@ SEVERITY = {"fail": 3, "uncertain": 2, "pass": 1, "not_assessable": 0}
 
 RULES: dict[str, str] = {
     "T1": "按时公开",
-    "T2": "正文数字与表格一致",
-    "T3": "不照搬上一年度或其他机关的文字",
+    "T2": "正文与表格一致",
+    "T3": "不照搬文字",
     "T4": "内容完整",
-    "T5": "跨年度衔接（C6、C7）",
+    "T5": "跨年衔接",
 }
 
 RULE_HELP: dict[str, str] = {
@@ -50,7 +50,7 @@ def finding(rule: str, status: str, message: str, evidence: Iterable[dict] = ())
 
 
 def quote(section: str, text: str) -> dict:
-    return {"label": f"报告原文（{SECTION_LABELS.get(section, section)}）", "text": text, "section": section}
+    return {"label": f"原文（{SECTION_LABELS.get(section, section).split('、')[0]}）", "text": text, "section": section}
 
 
 def cell_evidence(label: str, path: str, value: Any) -> dict:

@@ -62,7 +62,7 @@ def check(report: dict) -> Iterator[dict]:
     year = report.get("year")
     published = published_date(report.get("published"))
     if not isinstance(year, int) or published is None:
-        yield finding(RULE, "not_assessable", "报告没有可用的发布日期，无法判断是否按时公开。")
+        yield finding(RULE, "not_assessable", "没有发布日期，无法判断。")
         return
     level, kind = report.get("level"), report.get("kind")
     seen = [value_evidence("发布日期", published.isoformat()), value_evidence("报告年度", year)]

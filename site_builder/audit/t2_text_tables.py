@@ -169,4 +169,4 @@ def check(report: dict) -> Iterator[dict]:
                     found = True
                     yield _judge(report, st, section, sentence, match)
     if not found:
-        yield finding(RULE, "not_assessable", "第一、五、六部分没有明确引用表中数字的句子。")
+        yield finding(RULE, "not_assessable", "第一、五、六部分没有明确说明表中数字的句子。")

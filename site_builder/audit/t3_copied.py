@@ -37,7 +37,7 @@ from site_builder.audit.findings import finding, section_text, value_evidence
 
 RULE = "T3"
 PARTS = ("overview", "problems")
-PART_NAMES = {"overview": "第一部分（总体情况）", "problems": "第五部分（存在的主要问题及改进情况）"}
+PART_NAMES = {"overview": "第一部分", "problems": "第五部分"}
 SHINGLE = 8
 THRESHOLD = 0.80
 MIN_LENGTH = 60  # normalised characters: a shorter part ("无。") has too little text to call copied
@@ -220,6 +220,9 @@ def _against_peers(report: dict, peers: PeerIndex | None, part: str, text: str) 
 
 
 def check(report: dict, previous: dict | None = None, peers: PeerIndex | None = None) -> Iterator[dict]:
+    if previous is None and not (peers and peers.others(report)):
+        yield finding(RULE, "not_assessable", f"没有本机关上一年度、{_peer_scope(report)}其他机关的报告，无从比较。")
+        return
     for part in PARTS:
         text = section_text(report, part)
         if len(normalised(text)) < MIN_LENGTH:

@@ -50,7 +50,7 @@ def parts_found(report: dict) -> Iterator[dict]:
         (present if squeeze(section_text(report, key)) else missing).append(SECTION_LABELS[key])
     for key, label in TABLES:
         (present if _any_printed(report.get(key)) else unread).append(label)
-    evidence = [value_evidence("找到的部分", "；".join(sorted(present, key=lambda s: order.index(s[0]))) or "无")]
+    evidence = [value_evidence("找到的部分", "、".join(sorted((s[0] for s in present), key=order.index)) or "无")]
     if missing:
         evidence.append(value_evidence("没有找到的部分", "；".join(missing)))
     if unread:
@@ -71,7 +71,7 @@ def problems_stated(report: dict) -> Iterator[dict]:
     if not flat:
         yield finding(RULE, "not_assessable", f"没有找到第五部分（{name}），无法判断其内容。")
         return
-    evidence = [quote("problems", text if len(text) <= 160 else text[:160] + "…")]
+    evidence = [quote("problems", text if len(text) <= 24 else text[:24] + "…")]  # the part is on the page
     if _NOTHING.match(flat):
         yield finding(RULE, "fail", f"第五部分只写了“{flat}”；年度报告格式要求写明存在的主要问题和改进情况。", evidence)
         return
@@ -81,7 +81,7 @@ def problems_stated(report: dict) -> Iterator[dict]:
                       evidence)
         return
     lacking = "问题" if not problem else "改进措施"
-    yield finding(RULE, "uncertain", f"第五部分没有出现表示{lacking}的常见词语，请阅读原文判断。", evidence)
+    yield finding(RULE, "uncertain", f"第五部分未见表示{lacking}的常用词语，请读原文。", evidence)
 
 
 def fee_stated(report: dict) -> Iterator[dict]:
@@ -100,8 +100,8 @@ def fee_stated(report: dict) -> Iterator[dict]:
         yield finding(RULE, "uncertain", "没有找到第六部分，正文中也没有关于信息处理费的句子；报告可能以表格等形式另行说明，"
                       "请阅读原文。", [value_evidence("查找范围", "第一、五部分中含“信息处理费”“收取…费用”等词的句子：没有")])
         return
-    yield finding(RULE, "fail", "第六部分没有说明信息处理费的收取情况，正文其他部分也没有；年度报告格式要求在第六部分说明。",
-                  [value_evidence("查找范围", "第一、五、六部分中含“信息处理费”“收取…费用”等词的句子：没有")])
+    yield finding(RULE, "fail", "第六部分没有说明信息处理费收取情况（年度报告格式要求说明）。",
+                  [value_evidence("含“信息处理费”的句子", "无")])
 
 
 def check(report: dict) -> Iterator[dict]:

@@ -52,7 +52,7 @@ def _c7(previous: dict, report: dict, failures: list[dict]) -> Iterator[dict]:
 def check(report: dict, previous: dict | None) -> Iterator[dict]:
     year = report.get("year")
     if previous is None or not isinstance(year, int):
-        yield finding(RULE, "not_assessable", "没有本机关上一年度的报告，无法核对跨年衔接。")
+        yield finding(RULE, "not_assessable", "没有本机关上一年度的报告，无从核对。")
         return
     failures = list(cross_year_checks([previous, report]))
     yield _c6(previous, report, failures)

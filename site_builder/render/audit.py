@@ -18,6 +18,8 @@ from site_builder.audit.findings import SEVERITY
 from site_builder.render.fmt import csv_cell, paragraph_id, paragraph_list
 
 STATUS_LABELS = {"pass": "通过", "fail": "未通过", "uncertain": "待核实", "not_assessable": "无法判断"}
+# Short CSS class suffixes: the panel is on every agency page, and pages are kept small.
+STATUS_CLASSES = {"pass": "ok", "fail": "no", "uncertain": "q", "not_assessable": "na"}
 FINDINGS_COLUMNS = ("report", "agency", "year", "rule", "status", "message", "evidence")
 # Region rates are grouped by 省/市: a county has too few reports for a rate to mean anything.
 REGION_DEPTH = 2
@@ -33,7 +35,7 @@ class EvidenceView:
 
 @dataclass(frozen=True)
 class FindingView:
-    status: str
+    status: str  # the CSS class suffix
     status_label: str
     message: str
     evidence: list[EvidenceView]
@@ -44,7 +46,7 @@ class RuleView:
     rule: str
     name: str
     help: str
-    status: str
+    status: str  # the CSS class suffix
     status_label: str
     findings: list[FindingView]
 
@@ -79,8 +81,8 @@ def panel(report: dict) -> list[RuleView]:
         mine = [f for f in findings if f.get("rule") == rule]
         status = rule_status(mine, rule) or "not_assessable"
         mine.sort(key=lambda f: -SEVERITY[f["status"]])  # what needs reading first
-        views.append(RuleView(rule, name, RULE_HELP[rule], status, STATUS_LABELS[status], [
-            FindingView(f["status"], STATUS_LABELS[f["status"]], str(f.get("message", "")),
+        views.append(RuleView(rule, name, RULE_HELP[rule], STATUS_CLASSES[status], STATUS_LABELS[status], [
+            FindingView(STATUS_CLASSES[f["status"]], STATUS_LABELS[f["status"]], str(f.get("message", "")),
                         [_evidence(report, e) for e in f.get("evidence") or [] if isinstance(e, dict)])
             for f in mine]))
     return views

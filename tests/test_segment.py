@@ -70,3 +70,26 @@ def test_tidy_documents_pass_through_unchanged():
     doc = RawDocument("x.txt", "text", [Line(("一、本年新收政府信息公开申请数量", "5", "0", "5")),
                                         Line(("本行政机关2024年收到申请5件，全部按时办结。" * 3,))])
     assert segment(doc) is doc
+
+
+def test_a_hard_wrapped_dump_is_joined_before_cutting():
+    width = 50
+    text = "二、主动公开政府信息情况" + "我局全年主动公开信息一百余条。" * 4 + T3
+    wrapped = [Line((text[i:i + width],)) for i in range(0, len(text), width)]
+    rows = [ln.cells for ln in segment(RawDocument("x.txt", "text", wrapped)).lines]
+    assert ("（四）无法提供1.本机关不掌握相关政府信息", "140000014") in rows
+    assert ("（七）总计", "210000021") in rows
+
+
+def test_lines_of_varied_width_are_not_joined():
+    lines = [Line(("本机关" + "公开" * n + "。",)) for n in range(20, 30)]
+    assert segment(RawDocument("x.txt", "text", lines)).lines == lines
+
+
+def test_blank_markers_are_values_when_set_apart():
+    text = ("二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章 / / /"
+            "行政规范性文件 0 / 3第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费 —")
+    rows = _rows(text)
+    assert ("规章", "/ / /") in rows
+    assert ("行政规范性文件", "0 / 3") in rows
+    assert ("（单位：万元）行政事业性收费", "—") in rows

@@ -29,7 +29,8 @@ sys.path.insert(0, str(ROOT))
 
 from site_builder.audit import RULES, STATUSES, audit_agencies, rule_status  # noqa: E402
 from site_builder.audit.findings import section_text  # noqa: E402
-from site_builder.audit.t3_copied import MIN_LENGTH, PARTS, THRESHOLD, normalised, shared, shingles  # noqa: E402
+from site_builder.audit.t3_copied import (  # noqa: E402
+    MIN_LENGTH, PARTS, THRESHOLD, normalised, shared, shingles)
 from site_builder.pipeline import parse_file  # noqa: E402
 from site_builder.render.model import group_reports  # noqa: E402
 
@@ -47,7 +48,8 @@ def histogram(values: list[float]) -> str:
 
 
 def t3_distribution(agencies: list) -> None:
-    print(f"\nT3 shares of shared text (threshold {THRESHOLD:.2f}; parts shorter than {MIN_LENGTH} characters skipped)")
+    print(f"\nT3 shares of shared text (threshold {THRESHOLD:.2f}; "
+          f"parts shorter than {MIN_LENGTH} characters skipped)")
     for part in PARTS:
         same, cross = [], []
         for agency in agencies:
@@ -57,14 +59,17 @@ def t3_distribution(agencies: list) -> None:
                 a, b = section_text(report, part), section_text(prev, part) if prev else ""
                 if prev and min(len(normalised(a)), len(normalised(b))) >= MIN_LENGTH:
                     same.append((shared(a, b).share, f"{agency.name} {year}"))
-        reports = [r for a in agencies for r in a.reports if len(normalised(section_text(r, part))) >= MIN_LENGTH]
+        reports = [r for a in agencies for r in a.reports
+                   if len(normalised(section_text(r, part))) >= MIN_LENGTH]
         for x, y in itertools.permutations(reports, 2):
             if x["year"] == y["year"] and x["agency"] != y["agency"]:
-                cross.append((shared(section_text(x, part), section_text(y, part)).share, f"{x['agency']} ← {y['agency']}"))
+                share = shared(section_text(x, part), section_text(y, part)).share
+                cross.append((share, f"{x['agency']} ← {y['agency']}"))
         print(f"  part {part}: same agency, consecutive years ({len(same)} pairs)")
         print("    " + histogram([s for s, _ in same]))
         print("    sorted: " + " ".join(f"{s:.2f}" for s, _ in sorted(same)))
-        print(f"    at or above the threshold: " + "; ".join(f"{n} {s:.2f}" for s, n in sorted(same) if s >= THRESHOLD))
+        above = "; ".join(f"{n} {s:.2f}" for s, n in sorted(same) if s >= THRESHOLD)
+        print(f"    at or above the threshold: {above}")
         print(f"  part {part}: different agencies, same year ({len(cross)} ordered pairs)")
         print("    " + histogram([s for s, _ in cross]))
         top = sorted(cross, reverse=True)[:3]
@@ -86,7 +91,8 @@ def main() -> int:
         print(f"  not parsed {r['source']}: {r['error']}")
     portal = group_reports(reports)
     published = portal.reports
-    print(f"{len(published)} reports published ({len(portal.rejected)} rejected, e.g. a second file of the same year)")
+    print(f"{len(published)} reports published "
+          f"({len(portal.rejected)} rejected, e.g. a second file of the same year)")
     with_date = sum(1 for r in published if r.get("published"))
     linked = sum(1 for r in published if r.get("kind") and r.get("level"))
     print(f"  with a `published` date: {with_date}; with level and kind: {linked}")
@@ -104,7 +110,8 @@ def main() -> int:
         findings = Counter(f["status"] for r in published for f in r["audit"] if f["rule"] == rule)
         per_report = Counter(rule_status(r["audit"], rule) for r in published)
         print(f"{rule:<5}{'findings':<26}" + "".join(f"{findings.get(s, 0):>16}" for s in STATUSES))
-        print(f"{'':<5}{'reports (' + name + ')':<26}" + "".join(f"{per_report.get(s, 0):>16}" for s in STATUSES))
+        counts = "".join(f"{per_report.get(s, 0):>16}" for s in STATUSES)
+        print(f"{'':<5}{'reports (' + name + ')':<26}" + counts)
 
     print("\nfail and uncertain findings:")
     for r in published:

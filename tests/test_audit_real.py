@@ -210,7 +210,7 @@ def test_t3_precision_on_the_hand_labelled_sample(portal):
                 and "本机关" in f["message"]]
         judged += 1
         right += (f["status"] == "fail") == copied
-    fails = {(Path(str(r["source"])).stem, PART_OF[f["message"][:4]]) for r in portal.reports for f in r["audit"]
-             if f["rule"] == "T3" and f["status"] == "fail"}
+    fails = {(Path(str(r["source"])).stem, PART_OF[f["message"][:4]])
+             for r in portal.reports for f in r["audit"] if f["rule"] == "T3" and f["status"] == "fail"}
     assert fails <= set(T3_LABELS), fails - set(T3_LABELS)  # every fail has been read
     assert right / judged >= 0.95, (right, judged)

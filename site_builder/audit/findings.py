@@ -50,7 +50,8 @@ def finding(rule: str, status: str, message: str, evidence: Iterable[dict] = ())
 
 
 def quote(section: str, text: str) -> dict:
-    return {"label": f"原文（{SECTION_LABELS.get(section, section).split('、')[0]}）", "text": text, "section": section}
+    numeral = SECTION_LABELS.get(section, section).split("、")[0]
+    return {"label": f"原文（{numeral}）", "text": text, "section": section}
 
 
 def cell_evidence(label: str, path: str, value: Any) -> dict:

@@ -41,7 +41,8 @@ def _c7(previous: dict, report: dict, failures: list[dict]) -> Iterator[dict]:
         if any(e["value"] is None for e in evidence):
             yield finding(RULE, "not_assessable", f"C7（{name}）：两年中有单元格没有印出，无法核对。", evidence)
             continue
-        failure = next((x for x in failures if x.get("rule") == "C7" and f"active.{row}." in " ".join(x["cells"])), None)
+        failure = next((x for x in failures
+                        if x.get("rule") == "C7" and f"active.{row}." in " ".join(x["cells"])), None)
         if failure:
             yield finding(RULE, "uncertain", f"C7：{failure['message']}；文件也可能因失效而减少，仅作提示。",
                           evidence)

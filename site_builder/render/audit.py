@@ -135,8 +135,8 @@ def pass_rates(reports: Iterable[dict]) -> list[dict]:
 def findings_rows(reports: Iterable[dict]) -> Iterable[list[Any]]:
     for report in reports:
         for f in report.get("audit") or []:
-            yield [report.get("source"), report.get("agency"), report.get("year"), f.get("rule"), f.get("status"),
-                   f.get("message"), evidence_text(f.get("evidence") or [])]
+            yield [report.get("source"), report.get("agency"), report.get("year"), f.get("rule"),
+                   f.get("status"), f.get("message"), evidence_text(f.get("evidence") or [])]
 
 
 def write_findings_csv(reports: Iterable[dict], path: Path) -> None:

@@ -25,6 +25,7 @@ means at most a fifth of the part is new.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -48,6 +49,8 @@ QUOTE_CHARS = 120
 # 80% of its text with a text up to 1.6 times as long still has a Jaccard above 0.44.
 LSH_THRESHOLD = 0.4
 NUM_PERM = 64
+MAX_SCAN = 200  # candidates ranked by their sketches, per report and part
+MAX_MEASURED = 3  # of those, measured exactly (the first at or above THRESHOLD settles it)
 
 _TOKEN = re.compile(r"\d+|\S")  # a digit run is one token; whitespace is none
 _DIGITS = re.compile(r"\d+")
@@ -171,13 +174,21 @@ class PeerIndex:
                 self.lsh[part].insert(f"{i}", mh)
 
     def candidates(self, report: dict, part: str) -> list[dict]:
+        """Other agencies' reports whose part may share much text with this one, likeliest first.
+
+        Where many reports share a template, a bucket holds hundreds: only MAX_SCAN of them are
+        ranked by their sketches and MAX_MEASURED measured, so the cost per report stays bounded.
+        """
         index = self.position.get(id(report))
         mh = self.hashes.get((part, index)) if index is not None else None
         if mh is None:
             return []
         own = _agency_key(report)
-        found = [self.reports[int(k)] for k in self.lsh[part].query(mh) if int(k) != index]
-        return [r for r in found if _agency_key(r) != own]
+        keys = [int(k) for k in itertools.islice(self.lsh[part].query(mh), MAX_SCAN)]
+        found = [(mh.jaccard(self.hashes[(part, k)]), k) for k in keys
+                 if k != index and _agency_key(self.reports[k]) != own]
+        found.sort(key=lambda x: (-x[0], x[1]))
+        return [self.reports[k] for _, k in found[:MAX_MEASURED]]
 
     def others(self, report: dict) -> int:
         return len(self.reports) - self.per_agency[_agency_key(report)]
@@ -206,8 +217,12 @@ def _against_peers(report: dict, peers: PeerIndex | None, part: str, text: str) 
     count = peers.others(report) if peers else 0
     if not count or peers is None:
         return finding(RULE, "not_assessable", f"{name}：没有{_peer_scope(report)}其他机关的报告可供比较。")
-    results = sorted(((shared(text, section_text(r, part)), r) for r in peers.candidates(report, part)),
-                     key=lambda x: -x[0].share)
+    results = []
+    for other in peers.candidates(report, part):
+        results.append((shared(text, section_text(other, part)), other))
+        if results[-1][0].share >= THRESHOLD:
+            break
+    results.sort(key=lambda x: -x[0].share)
     if results and results[0][0].share >= THRESHOLD:
         result, other = results[0]
         return finding(RULE, "fail", f"{name}与{other.get('agency')}同年度报告的同一部分相同的文字占 "

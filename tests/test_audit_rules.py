@@ -112,6 +112,7 @@ def test_t2_accepted_may_include_carried_over():
     "2024年共收到政府信息公开申请5件，同比增长25%。",       # a comparison
     "2023年共收到政府信息公开申请5件。",                    # another year
     "共收到政府信息公开申请5余件。",                        # rounded
+    "通过网上申请平台收到政府信息公开申请5件，信函2件。",     # one channel only
 ])
 def test_t2_uncertain_meaning_never_fails(sentence):
     fs = t2(sentence, applications__new_received__total=3)

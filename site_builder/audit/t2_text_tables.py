@@ -30,6 +30,8 @@ _SENTENCE_END = re.compile(r"(?<=[。；;！!？?\n])")
 _YEAR = re.compile(r"(?<!\d)(20\d{2})年")
 _COMPARISON = re.compile(r"同比|较上年|比上年|较去年|比去年|上升|下降|增长|减少|增加|以来|环比")
 _APPROXIMATE = re.compile(r"\d+余件|\d+多件|约\d|近\d|超过\d|逾\d")
+_CHANNEL = re.compile(r"网上|网络|在线|当面|现场|信函|邮寄|传真|电子邮件|邮件")
+_WHOLE = re.compile(r"共|合计|总计|累计|全年|各类|全部")
 _COUNTED = re.compile(r"\d(?:件|起|宗)")
 _ABOUT_DISCLOSURE = re.compile(r"信息公开|依申请|公开申请")
 
@@ -106,8 +108,12 @@ def sentences(text: str) -> Iterator[str]:
             yield piece
 
 
-def doubt(sentence: str, year: object) -> str | None:
+def doubt(sentence: str, year: object, match: re.Match | None = None) -> str | None:
     """Why the sentence's figures may not be this year's table figures, or None."""
+    sentence = squeeze(sentence)
+    upto = sentence[:match.end()] if match is not None else ""  # the match is on the squeezed sentence
+    if _CHANNEL.search(upto) and not _WHOLE.search(upto):
+        return "句中数字可能只是某一渠道的申请（如“网上”“信函”）"
     years = {int(y) for y in _YEAR.findall(sentence)}
     if isinstance(year, int) and years - {year}:
         return f"句中提到其他年份（{'、'.join(str(y) for y in sorted(years - {year}))}年）"
@@ -132,7 +138,7 @@ def _judge(report: dict, st: Statement, section: str, sentence: str, match: re.M
     said = f"正文说{st.what} {n} 件"
     evidence = [quote(section, sentence)]
     evidence += [cell_evidence(label, "+".join(paths), value) for label, value, paths in readings]
-    why = doubt(sentence, report.get("year"))
+    why = doubt(sentence, report.get("year"), match)
     if why is None and st.needs_scope and not _ABOUT_DISCLOSURE.search(squeeze(sentence)):
         why = "句中没有说明是否因政府信息公开引起"
     if why:

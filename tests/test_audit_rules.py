@@ -246,3 +246,23 @@ def test_t5_c6_and_c7_across_linked_years():
     c7 = [f for f in t5_across_years.check(cur, prev) if "行政规范性文件" in f["message"]]
     assert statuses(c7) == ["uncertain"]  # documents also lapse: a soft rule
     assert statuses(t5_across_years.check(cur, None)) == ["not_assessable"]
+
+
+# ---- the agency's keys ---------------------------------------------------------------------
+
+def test_an_agencys_level_and_kind_stand_in_for_the_reports_own():
+    """After linking, level and kind may live on the agency, not on each report."""
+    class Linked:
+        def __init__(self, reports, **keys):
+            self.reports = reports
+            self.__dict__.update(keys)
+
+    late = report(2024, published="2025-02-20")
+    own = report(2024, "某市人民政府", published="2025-02-20")
+    late["sections"]["overview"], own["sections"]["overview"] = BASE, BASE[::-1]
+    audit_agencies([Linked([late], level="县级", kind="部门", region="福建省/平潭"),
+                    Linked([own], level="市级", kind="人民政府", region="福建省/平潭")])
+    assert rule_status(late["audit"], "T1") == "fail" and rule_status(own["audit"], "T1") == "pass"
+    assert "level" not in late  # the report itself is not changed, only given its findings
+    peers = [f for f in late["audit"] if f["rule"] == "T3" and "其他" in f["message"]]
+    assert peers and all("同地区同年度" in f["message"] for f in peers)

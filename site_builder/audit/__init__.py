@@ -16,8 +16,8 @@ list, which the data files and pages read. The agency keys `published`, `level`,
 """
 from __future__ import annotations
 
-from collections import defaultdict
-from typing import Iterable, Sequence
+from collections import ChainMap, defaultdict
+from typing import Iterable, Mapping, Sequence
 
 from site_builder.audit import t1_on_time, t2_text_tables, t3_copied, t4_complete, t5_across_years
 from site_builder.audit.findings import RULE_HELP, RULES, STATUSES, evidence_text, finding, rule_status
@@ -26,35 +26,48 @@ __all__ = ["RULES", "RULE_HELP", "STATUSES", "audit_report", "audit_agencies", "
            "rule_status", "region_of"]
 
 
-def audit_report(report: dict) -> list[dict]:
+def audit_report(report: Mapping) -> list[dict]:
     """The rules that need nothing but the report."""
     return [*t1_on_time.check(report), *t2_text_tables.check(report), *t4_complete.check(report)]
 
 
-def region_of(report: dict) -> str | None:
+def region_of(report: Mapping) -> str | None:
     region = report.get("region") or report.get("region_code")
     return str(region) if region else None
 
 
-def audit_agencies(agencies: Iterable[Sequence[dict]]) -> None:
-    """Set `audit` on every report; each agency's reports are one agency's years, oldest first.
+# An agency's own keys (agency linking): the rules read them from the report, falling back to its agency.
+AGENCY_KEYS = ("agency_id", "region", "region_code", "level", "kind")
+
+
+def _with_agency(reports: Sequence[dict], agency: object) -> list[Mapping]:
+    context = {k: getattr(agency, k) for k in AGENCY_KEYS if getattr(agency, k, None)}
+    return [ChainMap(r, context) if context else r for r in reports]
+
+
+def audit_agencies(agencies: Iterable[object]) -> None:
+    """Set `audit` on every report. Each agency is its years' reports, oldest first — a list, or an
+    object with `.reports` whose attributes agency_id, region, region_code, level, kind (when set)
+    stand in for the reports' own.
 
     Reports without a region are compared with the other reports of their year that have none:
     before agencies are linked to regions that is every report of the year.
     """
-    agencies = [list(a) for a in agencies]
-    groups: dict[tuple[str | None, object], list[dict]] = defaultdict(list)
-    for reports in agencies:
+    grouped = [_with_agency(a.reports, a) if hasattr(a, "reports") else list(a) for a in agencies]
+    groups: dict[tuple[str | None, object], list[Mapping]] = defaultdict(list)
+    for reports in grouped:
         for report in reports:
             groups[(region_of(report), report.get("year"))].append(report)
     peers = {key: t3_copied.PeerIndex(group) for key, group in groups.items()}
-    for reports in agencies:
+    for reports in grouped:
         by_year = {r.get("year"): r for r in reports}
         for report in reports:
             year = report.get("year")
             previous = by_year.get(year - 1) if isinstance(year, int) else None
-            report["audit"] = [
+            findings = [
                 *audit_report(report),
                 *t3_copied.check(report, previous, peers[(region_of(report), year)]),
                 *t5_across_years.check(report, previous),
             ]
+            target = report.maps[0] if isinstance(report, ChainMap) else report
+            target["audit"] = findings

@@ -11,6 +11,7 @@ that claims pass or fail without any.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, Iterable
 
@@ -70,7 +71,7 @@ def rule_status(findings: Iterable[dict], rule: str) -> str | None:
 
 def section_text(report: dict, key: str) -> str:
     sections = report.get("sections")
-    text = sections.get(key) if isinstance(sections, dict) else None
+    text = sections.get(key) if isinstance(sections, Mapping) else None
     return text if isinstance(text, str) else ""
 
 
@@ -103,7 +104,7 @@ def cell(report: dict, path: str) -> int | float | Decimal | None:
     """A printed cell, or None (absent, blank, not a number)."""
     node: Any = report
     for part in path.split("."):
-        if not isinstance(node, dict):
+        if not isinstance(node, Mapping):  # a report may be seen through its agency (ChainMap)
             return None
         node = node.get(part)
     return node if isinstance(node, (int, float, Decimal)) and not isinstance(node, bool) else None

@@ -79,7 +79,7 @@ def group_reports(reports: Iterable[dict], skipped: Iterable[str] = ()) -> Porta
         ordered = [by_agency[name][y] for y in sorted(by_agency[name])]
         agencies.append(Agency(name, slugs[name], ordered, list(cross_year_checks(ordered))))
     # The audit (T1–T5) needs the agencies' years and the region's other reports: run here, once grouped.
-    audit_agencies(a.reports for a in agencies)
+    audit_agencies(agencies)
     return Portal(agencies, rejected, sorted(skipped))
 
 

@@ -69,7 +69,7 @@ def test_pass_rates_by_year_and_by_the_keys_the_reports_carry():
     reports = [contradicting("甲局", 2024), good, contradicting("丙局", 2023, said=5)]
     for r in reports:
         r["level"] = "县级"
-    rates = pass_rates(group_reports(reports).reports)
+    rates = pass_rates(group_reports(reports).agencies)
     dims = {d["key"]: d for d in rates}
     assert set(dims) == {"year", "level"}  # no report carries a region yet
     y2024 = next(row for row in dims["year"]["rows"] if row["value"] == 2024)["rules"]["T2"]
@@ -83,3 +83,17 @@ def test_the_quality_page_prints_the_pass_rates():
     section = body[body.index("## 审核发现"):body.index("## 有未通过校验的报告")]
     assert "data/findings.csv" in section
     assert "按年度" in section and "0.0%（0/1）" in section  # T2 failed on the one report
+
+
+def test_pass_rates_read_level_and_region_from_the_agency_when_reports_lack_them():
+    class Linked:
+        def __init__(self, reports, **keys):
+            self.reports = reports
+            self.__dict__.update(keys)
+
+    portal = group_reports([contradicting("甲局"), contradicting("乙局", said=5)])
+    linked = [Linked(a.reports, level="县级", region="福建省/福州市/平潭县") for a in portal.agencies]
+    dims = {d["key"]: d for d in pass_rates(linked)}
+    assert dims["region"]["rows"][0]["value"] == "福建省/福州市"
+    t2 = dims["level"]["rows"][0]["rules"]["T2"]
+    assert (t2["pass"], t2["fail"]) == (1, 1)

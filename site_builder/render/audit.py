@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-from site_builder.audit import RULE_HELP, RULES, STATUSES, evidence_text, region_of, rule_status
+from site_builder.audit import RULE_HELP, RULES, STATUSES, evidence_text, rule_status
 from site_builder.audit.findings import SEVERITY
 from site_builder.render.fmt import csv_cell, paragraph_id, paragraph_list
 
@@ -88,29 +88,35 @@ def panel(report: dict) -> list[RuleView]:
     return views
 
 
-def _region_group(report: dict) -> str | None:
-    region = report.get("region")
-    if isinstance(region, str) and region:
+def _key(report: dict, agency: object, key: str) -> Any:
+    """A report's own key, else its agency's (after linking, level and region live on the agency)."""
+    return report.get(key) or getattr(agency, key, None) or None
+
+
+def _region_group(report: dict, agency: object) -> str | None:
+    region = _key(report, agency, "region")
+    if isinstance(region, str):
         return "/".join(region.split("/")[:REGION_DEPTH])
-    return region_of(report)
+    code = _key(report, agency, "region_code")
+    return str(code) if code else None
 
 
 DIMENSIONS: tuple[tuple[str, str, Any], ...] = (
-    ("year", "年度", lambda r: r.get("year")),
+    ("year", "年度", lambda r, a: r.get("year")),
     ("region", "地区（省/市）", _region_group),
-    ("level", "层级", lambda r: r.get("level")),
+    ("level", "层级", lambda r, a: _key(r, a, "level")),
 )
 
 
-def pass_rates(reports: Iterable[dict]) -> list[dict]:
-    """Per dimension (year, region, level — those the reports carry), per value, per rule:
-    the reports' statuses counted; the rate is passes among the reports the rule could assess."""
-    reports = list(reports)
+def pass_rates(agencies: Iterable[Any]) -> list[dict]:
+    """Per dimension (year, region, level — those the reports or their agencies carry), per value,
+    per rule: the reports' statuses counted; the rate is passes among the reports the rule could assess."""
+    pairs = [(r, a) for a in agencies for r in a.reports]
     out = []
     for key, title, value_of in DIMENSIONS:
         counts: dict[Any, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
-        for report in reports:
-            value = value_of(report)
+        for report, agency in pairs:
+            value = value_of(report, agency)
             if value is None:
                 continue
             for rule in RULES:

@@ -50,6 +50,6 @@ def quality_page(portal: Portal) -> Page:
                   failing_count=len(rows["failing"]), rejected=rows["rejected"], skipped=rows["skipped"],
                   rules=rule_summary(portal), static_rows=STATIC_ROWS,
                   cross=[(a, x) for a in portal.agencies for x in a.cross_checks][:STATIC_ROWS],
-                  audit_rules=[(r, RULES[r], RULE_HELP[r]) for r in RULES], audit_rates=pass_rates(portal.reports),
+                  audit_rules=[(r, RULES[r], RULE_HELP[r]) for r in RULES], audit_rates=pass_rates(portal.agencies),
                   status_labels=STATUS_LABELS)
     return Page("quality", "数据质量", body)

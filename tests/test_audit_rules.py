@@ -266,3 +266,36 @@ def test_an_agencys_level_and_kind_stand_in_for_the_reports_own():
     assert "level" not in late  # the report itself is not changed, only given its findings
     peers = [f for f in late["audit"] if f["rule"] == "T3" and "其他" in f["message"]]
     assert peers and all("同地区同年度" in f["message"] for f in peers)
+
+
+# ---- any report -----------------------------------------------------------------------------
+
+def test_the_audit_never_raises_and_every_verdict_has_evidence_on_generated_reports():
+    import random
+
+    from site_builder.synth.model import report_series
+
+    rng = random.Random(7)
+    agencies = [report_series(rng, (2022, 2023, 2024)) for _ in range(25)]
+    agencies[0][1]["sections"] = None  # a damaged report: no sections at all
+    agencies[1][2]["applications"]["new_received"]["total"] = "5"  # not a number
+    audit_agencies(agencies)
+    for reports in agencies:
+        for r in reports:
+            assert {f["rule"] for f in r["audit"]} == {"T1", "T2", "T3", "T4", "T5"}
+            assert all(f["evidence"] for f in r["audit"] if f["status"] in ("pass", "fail"))
+    assert not any("出错" in f["message"] for reports in agencies for r in reports for f in r["audit"])
+
+
+def test_a_rule_that_breaks_is_reported_not_raised(monkeypatch, caplog):
+    def broken(report):
+        raise TypeError("unexpected cell")
+        yield  # a generator, as the rules are
+
+    monkeypatch.setattr(t2_text_tables, "check", broken)
+    r = report(2024)
+    audit_agencies([[r]])
+    (t2,) = [f for f in r["audit"] if f["rule"] == "T2"]
+    assert t2["status"] == "not_assessable" and "出错" in t2["message"]
+    assert {f["rule"] for f in r["audit"]} == {"T1", "T2", "T3", "T4", "T5"}
+    assert r["source"] in caplog.text and "TypeError" in caplog.text

@@ -16,14 +16,27 @@ list, which the data files and pages read. The agency keys `published`, `level`,
 """
 from __future__ import annotations
 
+import logging
 from collections import ChainMap, defaultdict
-from typing import Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from site_builder.audit import t1_on_time, t2_text_tables, t3_copied, t4_complete, t5_across_years
 from site_builder.audit.findings import RULE_HELP, RULES, STATUSES, evidence_text, finding, rule_status
 
+log = logging.getLogger("mkdocs.plugins.portal")
+
 __all__ = ["RULES", "RULE_HELP", "STATUSES", "audit_report", "audit_agencies", "evidence_text", "finding",
            "rule_status", "region_of"]
+
+
+def _safely(rule: str, check: Callable[..., Iterable[dict]], report: Mapping, *context: Any) -> list[dict]:
+    """A rule's findings; a rule that breaks on an odd report is logged with the file and the build
+    goes on, the report showing that this rule could not be run."""
+    try:
+        return list(check(report, *context))
+    except Exception as exc:  # noqa: BLE001 - one report's oddity must not stop the site
+        log.warning("audit %s failed on %s: %s: %s", rule, report.get("source"), type(exc).__name__, exc)
+        return [finding(rule, "not_assessable", f"本站审核这一条时出错（{type(exc).__name__}），未能判断。")]
 
 
 def audit_report(report: Mapping) -> list[dict]:
@@ -64,10 +77,9 @@ def audit_agencies(agencies: Iterable[object]) -> None:
         for report in reports:
             year = report.get("year")
             previous = by_year.get(year - 1) if isinstance(year, int) else None
-            findings = [
-                *audit_report(report),
-                *t3_copied.check(report, previous, peers[(region_of(report), year)]),
-                *t5_across_years.check(report, previous),
-            ]
+            findings = [*_safely("T1", t1_on_time.check, report), *_safely("T2", t2_text_tables.check, report),
+                        *_safely("T3", t3_copied.check, report, previous, peers[(region_of(report), year)]),
+                        *_safely("T4", t4_complete.check, report),
+                        *_safely("T5", t5_across_years.check, report, previous)]
             target = report.maps[0] if isinstance(report, ChainMap) else report
             target["audit"] = findings

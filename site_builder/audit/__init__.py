@@ -25,7 +25,7 @@ from site_builder.audit.findings import RULE_HELP, RULES, STATUSES, evidence_tex
 
 log = logging.getLogger("mkdocs.plugins.portal")
 
-__all__ = ["RULES", "RULE_HELP", "STATUSES", "audit_report", "audit_agencies", "evidence_text", "finding",
+__all__ = ["RULES", "RULE_HELP", "STATUSES", "audit_agencies", "evidence_text", "finding",
            "rule_status", "region_of"]
 
 
@@ -37,11 +37,6 @@ def _safely(rule: str, check: Callable[..., Iterable[dict]], report: Mapping, *c
     except Exception as exc:  # noqa: BLE001 - one report's oddity must not stop the site
         log.warning("audit %s failed on %s: %s: %s", rule, report.get("source"), type(exc).__name__, exc)
         return [finding(rule, "not_assessable", f"本站审核这一条时出错（{type(exc).__name__}），未能判断。")]
-
-
-def audit_report(report: Mapping) -> list[dict]:
-    """The rules that need nothing but the report."""
-    return [*t1_on_time.check(report), *t2_text_tables.check(report), *t4_complete.check(report)]
 
 
 def region_of(report: Mapping) -> str | None:

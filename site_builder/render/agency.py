@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from site_builder import contract as c
 from site_builder.render import charts, tables
+from site_builder.render.audit import panel
 from site_builder.render.env import Page, render, root_of
 from site_builder.render.fmt import number, percent
 from site_builder.render.missing import missing_parts
@@ -71,6 +72,7 @@ def agency_page(agency: Agency, year: int, source_url: str | None) -> Page:
         applications=tables.applications_table(report, marks, prefix),
         appeals=tables.appeals_table(report, marks, prefix),
         notes=tables.cell_notes(marks, prefix),
+        audit=panel(report),
         json_url=f"{root}data/agencies/{agency.slug}.json",
     )
     title = f"{agency.name}（{year}）"

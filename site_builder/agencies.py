@@ -32,12 +32,14 @@ REGISTRY_COLUMNS = ("agency_id", "name", "aliases", "region_code", "region", "le
 _SELF_PREFIX = re.compile(r"^(?:本|全)?(?:省|市|区|县|州|旗)(?=.{2,})")
 # Spellings of one word that reports mix: merged, and listed.
 _ABBREVIATIONS = (("管理委员会", "管委会"),)
+# Matched at the name's end, in this order: 某镇人民政府 is a 乡镇 before it is a 人民政府, and a name
+# whose place is not settled still says what it is (某某人民政府办公室).
 _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("人民政府", re.compile(r"^(?:人民)?政府$|^$")),
-    ("政府办公室", re.compile(r"^(?:(?:人民)?政府|管委会)办公[室厅]$|^政府办$")),
     ("街道", re.compile(r"街道(?:办事处|办|工委)?$")),
     # 片区管理局: 平潭's 片区 are the level that runs its towns.
     ("乡镇", re.compile(r"(?:[镇乡]|片区管理局)(?:人民政府)?$")),
+    ("政府办公室", re.compile(r"(?:(?:人民)?政府|管委会)办公[室厅]$|^政府办$")),
+    ("人民政府", re.compile(r"(?:人民)?政府$|^$")),
     ("开发区", re.compile(r"(?:开发区|经开区|高新区|园区|示范区|实验区|自贸区|新区)(?:管理委员会|管委会|管理办公室|管理局|办公室)?$")),
     ("部门", re.compile(r"(?:局|委员会|委|办公[室厅]|办|厅|院|中心|署|站|所|队|处|会|部)$")),
 )

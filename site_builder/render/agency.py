@@ -10,8 +10,10 @@ from typing import Any, Callable
 
 from site_builder import contract as c
 from site_builder.render import charts, tables
+from site_builder.render.audit import panel
 from site_builder.render.env import Page, render, root_of
 from site_builder.render.fmt import number, percent
+from site_builder.render.missing import missing_parts
 from site_builder.render.model import Agency, key_figures
 
 
@@ -70,12 +72,13 @@ def agency_page(agency: Agency, year: int, source_url: str | None, place: PlaceC
         agency=agency, report=report, year=year, root=root,
         years=[(y, root + agency_dir(agency, y) + "/") for y in agency.years],
         source_url=(root + source_url) if source_url else None,
-        cards=cards(report), charts=chart_list, marks=marks,
+        cards=cards(report), charts=chart_list, marks=marks, missing=missing_parts(report),
         sections={k: (num, head, (report.get("sections") or {}).get(k) or "") for k, num, head in c.SECTIONS},
         active=tables.active_table(report, marks, prefix),
         applications=tables.applications_table(report, marks, prefix),
         appeals=tables.appeals_table(report, marks, prefix),
         notes=tables.cell_notes(marks, prefix),
+        audit=panel(report),
         json_url=f"{root}data/agencies/{agency.slug}.json",
         twins=[(s.split("/")[-1], root + (source_urls or {})[s] if s in (source_urls or {}) else None)
                for s in agency.twins.get(year, [])],

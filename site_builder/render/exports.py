@@ -15,6 +15,7 @@ from site_builder import contract as c
 from site_builder.agencies import REGISTRY_COLUMNS, UNSETTLED
 from site_builder.render import opendata
 from site_builder.render.agency import agency_dir
+from site_builder.render.audit import write_findings_csv
 from site_builder.render.fmt import csv_cell, json_default
 from site_builder.render.model import Agency, Portal, cell, key_figures, outcome_groups
 
@@ -136,6 +137,7 @@ def write_all(portal: Portal, data_dir: Path) -> dict[str, int]:
     _write_csv(data_dir / "reports.csv", list(META_COLUMNS) + c.cell_paths(),
                ([csv_cell(v) for v in r] for r in rows))
     _write_csv(data_dir / "agencies.csv", list(AGENCY_COLUMNS), agency_rows(portal))
+    write_findings_csv(portal.reports, data_dir / "findings.csv")
     dump([report_json(a, r) for a in portal.agencies for r in a.reports], data_dir / "reports.json")
     for agency in portal.agencies:
         dump(agency_json(agency), data_dir / "agencies" / f"{agency.slug}.json")

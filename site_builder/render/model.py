@@ -12,6 +12,7 @@ from typing import Any, Iterable
 from site_builder import agencies as ag
 from site_builder import contract as c
 from site_builder import places, twins
+from site_builder.audit import audit_agencies
 from site_builder.check import cross_year_checks
 from site_builder.slugs import keyed_slugs
 
@@ -87,6 +88,8 @@ def group_reports(reports: Iterable[dict], skipped: Iterable[str] = (),
     agencies = [_agency(record, [published[i] for i in record.members], slugs[record.agency_id])
                 for record in resolution.agencies]
     notes = [ag.Note("", "登记表", e) for e in registry_errors] + resolution.notes
+    # The audit (T1–T5) needs the agencies' years and the region's other reports: run here, once grouped.
+    audit_agencies(agencies)
     return Portal(agencies, rejected, sorted(skipped), notes)
 
 

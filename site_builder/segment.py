@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import replace
 
 from site_builder import contract as c
@@ -43,8 +44,15 @@ _HEADER_WORDS: tuple[str, ...] = (
     "本年收费金额", "信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量", "处理决定数量",
     "结果维持", "结果纠正", "其他结果", "尚未审结", "复议后起诉", "未经复议直接起诉",
 )
-_WORD_RE = re.compile("|".join(re.escape(w) for w in _TABLE_WORDS))
-_HEADER_RE = re.compile("|".join(re.escape(w) for w in sorted(_HEADER_WORDS, key=len, reverse=True)))
+
+
+def _spaced(words) -> re.Pattern:
+    """Any of the words, with white space allowed between characters (`结果 纠正`, `尚未 审结`)."""
+    return re.compile("|".join(r"\s*".join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True)))
+
+
+_WORD_RE = _spaced(_TABLE_WORDS)
+_HEADER_RE = _spaced(_HEADER_WORDS)
 
 # Part headings: a numeral mark, then the heading's words (any numeral: parts are renumbered).
 _HEADING_PHRASES = sorted({p for ps in c.PART_HEADINGS.values() for p in ps} | set(c.EXTRA_HEADINGS),
@@ -58,7 +66,9 @@ _HEADING_END = re.compile(r"(?:情况|措施|事项|问题)")
 _DIGIT = "0-9０-９"
 # A run of printed values: digits, with spaces, decimal points, thousands separators and
 # blank markers between them.
-_RUN_RE = re.compile(rf"[{_DIGIT}](?:[{_DIGIT}\s\u3000\xa0.．,，/／—–－-]*[{_DIGIT}])?")
+_CELL = rf"(?:[{_DIGIT}](?:[{_DIGIT}.．,，]*[{_DIGIT}])?|[/／—–－]+|-{{1,2}}(?![{_DIGIT}]))"
+_RUN_RE = re.compile(rf"{_CELL}(?:[\s\u3000\xa0]*{_CELL})*")
+_HAS_DIGIT = re.compile(f"[{_DIGIT}]")
 _ENUM_AFTER = re.compile(r"\s*[.．、](?![0-9０-９])")
 _YEAR_AFTER = re.compile(r"\s*年")
 _YEAR_END = re.compile(r"(?:19|20)\d{2}$")
@@ -74,29 +84,75 @@ MIN_LENGTH = 60  # shorter lines are one row already
 def segment(doc: RawDocument) -> RawDocument:
     """The document with every flattened line cut into headings, table rows and prose."""
     lines: list[Line] = []
-    changed = False
-    for line in doc.lines:
-        if line.grid or len(line.text) < MIN_LENGTH:
-            lines.append(line)
+    origins: list[int] = []
+    unwrapped, joined = unwrap(doc.lines)
+    changed = unwrapped is not doc.lines
+    for line, origin in zip(unwrapped, joined):
+        cut = cut_line(line.text) if _plain(line) and len(line.text) >= MIN_LENGTH else [line]
+        changed = changed or len(cut) > 1
+        lines += cut
+        origins += [origin] * len(cut)
+    return replace(doc, lines=lines, origins=origins) if changed else doc
+
+
+WRAP_MIN = 40  # a hard wrap narrower than this is a layout, not a dump
+
+
+def unwrap(lines: list[Line]) -> tuple[list[Line], list[int]]:
+    """Undo a hard wrap: a dump that cut flattened text every W characters leaves most long
+    lines exactly W long, with a row's label and digits on two lines. A line of that width
+    is joined with the next one. Lines of varied width (PDF text, pasted tables) stay.
+    Returns the lines and, for each, the index of its first original line."""
+    identity = list(range(len(lines)))
+    widths = Counter(len(ln.text) for ln in lines if _plain(ln) and len(ln.text) >= WRAP_MIN)
+    if not widths:
+        return lines, identity
+    width, count = widths.most_common(1)[0]
+    if count < 3 or count < 0.6 * sum(widths.values()):
+        return lines, identity
+    out: list[Line] = []
+    origins: list[int] = []
+    pending, start = "", 0
+    for i, ln in enumerate(lines):
+        if not _plain(ln):
+            if pending:
+                out.append(Line((pending,)))
+                origins.append(start)
+                pending = ""
+            out.append(ln)
+            origins.append(i)
             continue
-        cut = cut_line(line.text)
-        if len(cut) > 1:
-            changed = True
-            lines += cut
-        else:
-            lines.append(line)
-    return replace(doc, lines=lines) if changed else doc
+        if not pending:
+            start = i
+        pending += ln.text
+        if len(ln.text) != width:
+            out.append(Line((pending,)))
+            origins.append(start)
+            pending = ""
+    if pending:
+        out.append(Line((pending,)))
+        origins.append(start)
+    return out, origins
+
+
+def _plain(line: Line) -> bool:
+    """A line of text with no cells: the only kind a hard wrap makes."""
+    return not line.grid and len(line.cells) == 1
 
 
 def cut_line(text: str) -> list[Line]:
     """One line of flattened text as headings, table rows (label, values) and prose lines."""
     out: list[Line] = []
-    for piece, is_heading in _split_headings(text):
+    pieces = _split_headings(text)
+    for piece, is_heading in pieces:
         if is_heading:
             out.append(Line((piece.strip(),)))
         else:
             out += _cut_tables(piece)
-    return [ln for ln in out if ln.text.strip()]
+    out = [ln for ln in out if ln.text.strip()]
+    if not any(len(ln.cells) > 1 for ln in out) and not any(h for _, h in pieces[1:]):
+        return [Line((text,))]  # no row with values and no heading inside: a header or prose line
+    return out
 
 
 def _split_headings(text: str) -> list[tuple[str, bool]]:
@@ -152,7 +208,7 @@ def table_regions(text: str) -> list[tuple[int, int]]:
 
 def _region(words: list[re.Match]) -> list[tuple[int, int]]:
     """A table names several of its words; prose that mentions 规范性文件 twice is no table."""
-    if len({m.group(0) for m in words}) < MIN_WORDS:
+    if len({"".join(m.group(0).split()) for m in words}) < MIN_WORDS:
         return []
     return [(words[0].start(), words[-1].end())]
 
@@ -205,13 +261,15 @@ def _next_run(text: str, pos: int) -> tuple[int, int, int] | None:
     for m in _RUN_RE.finditer(text, pos):
         s, e = m.span()
         run = text[s:e]
+        if not _HAS_DIGIT.search(run) and not (s > 0 and text[s - 1].isspace()):
+            continue  # blank markers ("/ / /") count as a row's values only set apart from its label
         if _LABEL_NUMBER_BEFORE.search(text, max(0, s - 2), s) or _LABEL_NUMBER_AFTER.match(text, e):
             continue
         if _ENUM_AFTER.match(text, e):  # "…00000002.其他法律…": the 2. starts the next label
             e -= 1
             run = text[s:e].rstrip()
             e = s + len(run)
-            if not run or not re.search(f"[{_DIGIT}]", run):
+            if not run or not _HAS_DIGIT.search(run):
                 continue
         if _YEAR_AFTER.match(text, e):
             digits = unicodedata.normalize("NFKC", run)
@@ -240,8 +298,10 @@ def _label_lines(label: str, values: str) -> list[Line]:
     return out
 
 
-_ITEM_PHRASES = tuple(sorted((k for r in c.APPLICATION_ROWS if not r.subtotal for k in r.keys),
-                             key=len, reverse=True))
+_ITEM_WORDS = sorted({k for r in c.APPLICATION_ROWS if not r.subtotal for k in r.keys}, key=len, reverse=True)
+# An item's own words: a long phrase anywhere, a two-character one (其他, 总计) only at the end.
+_ITEM_IN = re.compile("|".join(re.escape(k) for k in _ITEM_WORDS if len(k) > 2))
+_ITEM_AT_END = re.compile("(?:" + "|".join(re.escape(k) for k in _ITEM_WORDS if len(k) <= 2) + r")\s*$")
 
 
 def _rows_in_label(label: str) -> list[str]:
@@ -254,8 +314,8 @@ def _rows_in_label(label: str) -> list[str]:
         if m.start() == start:
             continue
         before = label[start:m.start()]
-        if any(p in before if len(p) > 2 else before.rstrip().endswith(p) for p in _ITEM_PHRASES):
-            pieces.append(label[start:m.start()].strip())
+        if _ITEM_IN.search(before) or _ITEM_AT_END.search(before):
+            pieces.append(before.strip())
             start = m.start()
     pieces.append(label[start:].strip())
     return pieces

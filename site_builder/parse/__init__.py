@@ -90,11 +90,11 @@ def parse_document(doc: RawDocument, debug: bool = False) -> dict:
     if doc.notes:
         report["notes"] = list(doc.notes)
     if debug:
-        report["debug"] = {"headings": {n: i + 1 for n, i in headings.items()},
-                           "title_lines": [i + 1 for i in title_lines],
+        report["debug"] = {"headings": {n: doc.origin(i) + 1 for n, i in headings.items()},
+                           "title_lines": [doc.origin(i) + 1 for i in title_lines],
                            "columns": list(applications.columns),
-                           "rows": active.trace("二") + applications.trace("三")
-                           + (appeals.trace("四") if appeals else [])}
+                           "rows": active.trace("二", doc.origin) + applications.trace("三", doc.origin)
+                           + (appeals.trace("四", doc.origin) if appeals else [])}
     return report
 
 

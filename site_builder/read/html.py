@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from lxml import etree, html
 
+from site_builder.read.celltext import tidy_cell
 from site_builder.read.document import Line, ReadError
+from site_builder.read.tables import is_value
 
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "section", "article",
           "title", "pre", "blockquote", "dd", "dt", "center", "td", "th"}
@@ -65,7 +67,27 @@ def _flush(lines: list[Line], buffer: list[str]) -> None:
 
 
 def _cell_text(cell) -> str:
-    return " ".join(cell.text_content().split())
+    """A cell's text as one line. Word-fed CMSs break labels with <br> and print a vertical
+    label one character per <p>: those breaks are layout, so a break between two CJK
+    characters joins them (本年新<br>制作数量 is 本年新制作数量); &nbsp; is a space."""
+    parts: list[str] = []
+    _cell_parts(cell, parts)
+    return tidy_cell("".join(parts))
+
+
+def _cell_parts(node, parts: list[str]) -> None:
+    if node.text:
+        parts.append(node.text)
+    for child in node:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag not in _SKIP:
+            if tag in _BLOCK:
+                parts.append("\n")
+            _cell_parts(child, parts)
+            if tag in _BLOCK:
+                parts.append("\n")
+        if child.tail:
+            parts.append(child.tail)
 
 
 def table_grid(table) -> list[Line]:
@@ -84,11 +106,13 @@ def table_grid(table) -> list[Line]:
             text = _cell_text(cell)
             colspan = _span(cell.get("colspan"))
             rowspan = _span(cell.get("rowspan"))
+            spread = not is_value(text)
             for k in range(colspan):
-                # A merged cell prints once: across columns only its first column carries the
-                # text (a value spanning three columns is one value); down rows the text repeats,
-                # since there it is a group label that each row belongs to.
-                piece = text if k == 0 else ""
+                # A merged value prints once: across columns only its first column carries it
+                # (a value spanning three columns is one value). A merged label fills every
+                # column it covers, as it does down rows (a group label that each row belongs
+                # to): left blank, its covered columns would read as printed blank cells.
+                piece = text if k == 0 or spread else ""
                 out.append(piece)
                 if rowspan > 1:
                     pending[col] = (piece, rowspan - 1)

@@ -37,6 +37,8 @@ def parse_document(doc: RawDocument, debug: bool = False) -> dict:
                          "(收到和处理政府信息公开申请情况)")
     report = c.empty_report(doc.source)
     report["title"] = title
+    for key in ("published", "url", "publisher"):
+        report[key] = doc.meta.get(key)
     if title:
         report["agency"], report["year"] = agency_and_year(title)
 

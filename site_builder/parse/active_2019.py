@@ -84,8 +84,8 @@ def old_rows(lines: list[Line], span: tuple[int, int]) -> list[OldRow]:
             header = cols
             continue
         label, cells = _label_and_cells(line)
-        if not label or not header or not any(v is not None for _, v in cells):
-            continue  # a 第二十条 heading, a footnote, a blank row
+        if not label or not header or not any(isinstance(v, (int, Decimal)) for _, v in cells):
+            continue  # a 第二十条 heading, a footnote, a blank row: no number printed
         values = _align(header, cells, line.grid)
         rows.append(OldRow(label, tuple(c for _, c in header), tuple(values), i))
     return rows
@@ -97,8 +97,11 @@ def _label_and_cells(line: Line) -> tuple[str, list[tuple[int, object]]]:
         if not filled or isinstance(cell_value(filled[0][1]), (int, Decimal)):
             return "", []  # no label: a row of numbers only
         first = filled[0][0]
+        last = first
+        while last + 1 < len(line.cells) and line.cells[last + 1] == line.cells[first]:
+            last += 1  # a merged label repeated over the columns it covers
         return " ".join(line.cells[first].split()), [(i, cell_value(line.cells[i]))
-                                                     for i in range(first + 1, len(line.cells))]
+                                                     for i in range(last + 1, len(line.cells))]
     tokens = line_tokens(line)
     label = "".join(t.text for t in tokens if t.kind == "text")
     values = [(n, t.value) for n, t in enumerate(t for t in tokens if t.kind in ("num", "null"))]

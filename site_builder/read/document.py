@@ -31,3 +31,5 @@ class RawDocument:
     kind: str  # text | markdown | html | pdf | docx
     lines: list[Line]
     notes: list[str] = field(default_factory=list)  # how the reader got here (fallbacks)
+    # What the page says about itself (read/meta.py): published, url, publisher, each or None.
+    meta: dict = field(default_factory=dict)

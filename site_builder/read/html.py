@@ -17,15 +17,22 @@ _SKIP = {"script", "style", "noscript", "template", "head"}
 
 
 def html_lines(text: str) -> list[Line]:
+    return parse_html(text)[0]
+
+
+def parse_html(text: str) -> tuple[list[Line], list[tuple[str, str]]]:
+    """The page's lines, and its <meta name=… content=…> pairs (the CMS's own metadata)."""
     try:
         root = html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
         raise ReadError(f"HTML could not be parsed: {exc}") from exc
+    tags = [(m.get("name") or m.get("property") or "", m.get("content") or "")
+            for m in root.iter("meta") if m.get("content") is not None]
     title = root.findtext(".//title")
     lines: list[Line] = [Line((title.strip(),))] if title and title.strip() else []
     body = root.find("body")
     _walk(body if body is not None else root, lines, [])
-    return lines
+    return lines, tags
 
 
 def _walk(node, lines: list[Line], buffer: list[str]) -> None:

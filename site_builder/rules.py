@@ -36,29 +36,19 @@ _ROW_LABEL = {r.key: r.label for r in c.APPLICATION_ROWS}
 _COL_LABEL = {col.key: col.label for col in c.APPLICANT_COLUMNS}
 
 
-def outcome_rows(folded: tuple[str, ...] = ()) -> tuple[str, ...]:
-    """The rows C3 adds up: every outcome item, except that a group printed as one row
-    (the 2019 template's (六)其他处理, with no items) counts by its printed subtotal."""
-    rows: list[str] = []
-    for key in c.OUTCOME_KEYS:
-        group = next((g for g, items in c.GROUP_ITEMS.items() if key in items), None)
-        if group in folded:
-            if c.GROUP_SUBTOTAL[group] not in rows:
-                rows.append(c.GROUP_SUBTOTAL[group])
-        else:
-            rows.append(key)
-    return tuple(rows)
-
-
 @lru_cache(maxsize=256)
 def application_equations(columns: tuple[str, ...] = c.COLUMN_KEYS,
                           subtotals: tuple[str, ...] = c.SUBTOTAL_KEYS,
                           folded: tuple[str, ...] = ()) -> tuple[Equation, ...]:
-    """C1–C4 for a table 3 that has `columns` and prints the group `subtotals`; the groups
-    `folded` print their subtotal without items (C3 counts the subtotal, C4 does not apply)."""
+    """C1–C4 for a table 3 that has `columns` and prints the group `subtotals`.
+
+    A `folded` group prints its subtotal and none of its items (older forms print (六)其他处理
+    as one row): in C3 the subtotal stands in for the items, and C4 has nothing to check.
+    """
     eqs: list[Equation] = []
     applicants = tuple(k for k in columns if k != "total")
-    outcomes = outcome_rows(folded)
+    outcomes = tuple(r for r in c.OUTCOME_KEYS if _group(r) not in folded)
+    outcomes += tuple(c.GROUP_SUBTOTAL[g] for g in folded)
     for col in columns:
         where = f"列「{_COL_LABEL[col]}」"
         eqs.append(Equation("C1", (_app("new_received", col), _app("carried_over", col)),
@@ -76,6 +66,19 @@ def application_equations(columns: tuple[str, ...] = c.COLUMN_KEYS,
             eqs.append(Equation("C2", (_app(row, "total"),), tuple(_app(row, k) for k in applicants),
                                 f"行「{_ROW_LABEL[row]}」"))
     return tuple(eqs)
+
+
+def _group(row: str) -> str | None:
+    return _ROW_GROUP.get(row)
+
+
+_ROW_GROUP = {r.key: r.group for r in c.APPLICATION_ROWS}
+
+
+def folded_groups(subtotals, printed_rows) -> tuple[str, ...]:
+    """Groups whose subtotal is printed and none of whose items is."""
+    return tuple(g for g, sub in c.GROUP_SUBTOTAL.items()
+                 if sub in subtotals and not any(k in printed_rows for k in c.GROUP_ITEMS[g]))
 
 
 @lru_cache(maxsize=1)

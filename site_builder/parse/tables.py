@@ -17,9 +17,7 @@ from site_builder.parse.rows import PrintedRow, assemble, drop_spacers_in_short_
 from site_builder.parse.solve import Slot, Solution, solve
 from site_builder.parse.tokens import is_value, line_tokens, normalize
 from site_builder.read.document import Line
-from site_builder.rules import application_equations, appeal_equations
-
-REQUIRED_APPLICATION_ROWS = ("new_received", "total_processed")
+from site_builder.rules import appeal_equations, application_equations, folded_groups
 
 
 @dataclass
@@ -29,14 +27,14 @@ class TableResult:
     rows_found: set[str] = field(default_factory=set)
     extra: list[dict] = field(default_factory=list)
     columns: tuple[str, ...] = ()
-    folded: tuple[str, ...] = ()  # table 三 groups printed as one row, without items
     template: str = "2021"  # table 二's form: "2021" (国办公开办函〔2021〕30号) or "2019"
     # (printed row, the form row it was matched to, its slot): kept as references so that
     # `parse --debug` can show which lines became which row, formatted only when asked.
     printed: list[tuple[PrintedRow, str | None, Slot | None]] = field(default_factory=list)
 
-    def trace(self, table: str) -> list[dict]:
-        return [{"table": table, "lines": [i + 1 for i in row.lines], "label": row.label, "row": key,
+    def trace(self, table: str, origin=lambda i: i) -> list[dict]:
+        """Rows as `parse --debug` shows them; `origin` maps a line index to the reader's line."""
+        return [{"table": table, "lines": sorted({origin(i) + 1 for i in row.lines}), "label": row.label, "row": key,
                  "printed": [t.text or "□" for t in row.values],
                  "readings": None if slot is None else len(slot.candidates)}
                 for row, key, slot in self.printed]
@@ -70,6 +68,7 @@ def parse_applications(lines: list[Line], span: tuple[int, int]) -> TableResult:
     table = assemble(lines, *span)
     drop_spacers_in_short_rows(table.rows)
     matched: list[tuple[str, PrintedRow]] = []
+    seen: set[str] = set()
     checks: list[dict] = []
     group: str | None = None
     for row in table.rows:
@@ -79,11 +78,12 @@ def parse_applications(lines: list[Line], span: tuple[int, int]) -> TableResult:
                            "message": f"表三中无法识别的行「{row.label[:40]}」，其数字未采用"})
             continue
         group = next((r.group for r in c.APPLICATION_ROWS if r.key == key), None) or group_of(row.label)
-        if any(k == key for k, _ in matched):
+        if key in seen:
             checks.append({"rule": "duplicate", "cells": [f"applications.{key}.total"],
                            "message": f"表三「{row.label[:40]}」重复出现，只采用第一次"})
             continue
         matched.append((key, row))
+        seen.add(key)
     widths = [printed_width(r.values) for _, r in matched if not _is_single_run(r)]
     named = header_columns(table.header)
     columns = decide_columns(named, max(widths) if widths else None)
@@ -95,20 +95,15 @@ def parse_applications(lines: list[Line], span: tuple[int, int]) -> TableResult:
     subtotals = tuple(k for k, _ in matched if k in c.SUBTOTAL_KEYS)
     folded = folded_groups(subtotals, {k for k, _ in matched})
     solution = solve(slots, application_equations(columns, subtotals, folded))
+    if summed:
+        checks += [_unsplittable(slot, "C2", "本行总计应等于各类申请人数量之和") for slot, (_, row) in zip(slots, matched)
+                   if not slot.candidates and _overfull(row.values, len(columns))]
     solution.checks = checks + solution.checks
     found_keys = {k for k, _ in matched}
     by_key = {s.name: s for s in slots}
     keys = {id(row): key for key, row in matched}
     printed = [(row, keys.get(id(row)), by_key.get(keys.get(id(row), ""))) for row in table.rows]
-    return TableResult(solution, bool(matched), found_keys, columns=columns, printed=printed, folded=folded)
-
-
-def folded_groups(subtotals: tuple[str, ...], printed: set[str]) -> tuple[str, ...]:
-    """Groups printed as one row ((六)其他处理 in the 2019 template): the subtotal is printed and
-    no item is. Their items stay null, since the report does not print them; the rules count
-    the subtotal in their place."""
-    return tuple(g for g, sub in c.GROUP_SUBTOTAL.items()
-                 if sub in subtotals and not any(k in printed for k in c.GROUP_ITEMS[g]))
+    return TableResult(solution, bool(matched), found_keys, columns=columns, printed=printed)
 
 
 def _is_single_run(row: PrintedRow) -> bool:
@@ -178,12 +173,28 @@ def parse_appeals(lines: list[Line], span: tuple[int, int]) -> TableResult:
         toks = line_tokens(lines[i])
         if toks and all(is_value(t) for t in toks) and any(t.kind == "num" for t in toks):
             tokens += toks
-    if not tokens:
-        tokens = [t for row in assemble(lines, *span).rows for t in row.values]
+    if not tokens:  # the values follow a label ("总计 0 0 0 …"): the table's one printed row
+        tokens = next((row.values for row in assemble(lines, *span).rows
+                       if any(t.kind == "num" for t in row.values)), [])
     paths = tuple(f"appeals.{g}.{f}" for g, _ in c.APPEAL_GROUPS for f, _ in c.APPEAL_FIELDS)
     if not tokens:
         return TableResult(Solution(), False)
     slot = Slot("appeals", paths, readings(tokens, (5, 5, 5), True),
                 " ".join(t.text or "□" for t in tokens))
     row = PrintedRow("", tokens)
-    return TableResult(solve([slot], appeal_equations()), True, {"appeals"}, printed=[(row, "appeals", slot)])
+    solution = solve([slot], appeal_equations())
+    if not slot.candidates and _overfull(tokens, len(paths)):
+        solution.checks.append(_unsplittable(slot, "C5", "各组总计应等于维持、纠正、其他结果与尚未审结之和"))
+    return TableResult(solution, True, {"appeals"}, printed=[(row, "appeals", slot)])
+
+
+def _overfull(tokens, n: int) -> bool:
+    """Run-together digits enough for every cell: no split of them satisfying the sums means
+    the printed numbers themselves break the rule, not that a cell is lost."""
+    return all(t.kind != "num" or t.text.isdigit() for t in tokens) and \
+        sum(len(t.text) if t.kind == "num" else 1 for t in tokens) > n > len(tokens)
+
+
+def _unsplittable(slot: Slot, rule: str, expects: str) -> dict:
+    return {"rule": rule, "cells": list(slot.paths),
+            "message": f"「{slot.printed}」的数字无论怎样拆分都不满足{rule}（{expects}），各单元格留空"}

@@ -38,6 +38,12 @@ def drop_spacers_in_short_rows(rows: list[PrintedRow]) -> None:
                 row.values.pop(0)
 
 
+def _whole_row(previous: PrintedRow, values: list[Token]) -> bool:
+    """A label-less grid row printing as many values as the complete grid row above it is a
+    row of its own whose label the converter lost, not the rest of that row's numbers."""
+    return bool(previous.width) and len(values) >= 3 and len(previous.values) == len(values)
+
+
 @dataclass
 class TableText:
     header: str  # text before the first value
@@ -71,7 +77,8 @@ def assemble(lines: list[Line], start: int, end: int) -> TableText:
             texts = [t for n, t in enumerate(texts) if n == 0 or t != texts[n - 1]]  # a merged label once
             vals = [t for t in tokens if is_value(t)]
             if any(t.kind == "num" for t in vals):
-                if not texts and rows and vals:  # a row's numbers carried to the next grid row
+                if not texts and rows and vals and not _whole_row(rows[-1], vals):
+                    # a row's numbers carried to the next grid row
                     rows[-1].values.extend(vals)
                     rows[-1].lines.append(i)
                 else:

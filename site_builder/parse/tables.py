@@ -71,8 +71,10 @@ def parse_applications(lines: list[Line], span: tuple[int, int]) -> TableResult:
     seen: set[str] = set()
     checks: list[dict] = []
     group: str | None = None
-    for row in table.rows:
+    for n, row in enumerate(table.rows):
         key = match_application_row(row.label, group)
+        if key is None:
+            key = _between(matched[-1][0] if matched else None, table.rows[n + 1:], group, seen)
         if key is None:
             checks.append({"rule": "unmatched", "cells": [],
                            "message": f"表三中无法识别的行「{row.label[:40]}」，其数字未采用"})
@@ -104,6 +106,29 @@ def parse_applications(lines: list[Line], span: tuple[int, int]) -> TableResult:
     keys = {id(row): key for key, row in matched}
     printed = [(row, keys.get(id(row)), by_key.get(keys.get(id(row), ""))) for row in table.rows]
     return TableResult(solution, bool(matched), found_keys, columns=columns, printed=printed)
+
+
+_ITEM_ORDER = tuple(r.key for r in c.APPLICATION_ROWS if not r.subtotal)
+
+
+def _between(previous: str | None, following: list[PrintedRow], group: str | None, seen: set[str]) -> str | None:
+    """A row whose label is lost or torn (a PDF converter's Markdown) takes its place in the
+    form's fixed order: when the rows between two recognised rows are exactly as many as the
+    form rows between them, the first unrecognised row is the first form row missing."""
+    if previous not in _ITEM_ORDER:
+        return None
+    run = 1  # this row and the unrecognised rows right after it
+    for row in following:
+        after = match_application_row(row.label, group)
+        if after is not None:
+            break
+        run += 1
+    else:
+        return None
+    if after not in _ITEM_ORDER or _ITEM_ORDER.index(after) - _ITEM_ORDER.index(previous) != run + 1:
+        return None
+    key = _ITEM_ORDER[_ITEM_ORDER.index(previous) + 1]
+    return None if key in seen else key
 
 
 def _is_single_run(row: PrintedRow) -> bool:

@@ -84,6 +84,11 @@ def assemble(lines: list[Line], start: int, end: int) -> TableText:
                 else:
                     rows.append(PrintedRow("".join(texts), vals, [i], len(line.cells)))
                 seen_value = True
+            elif (seen_value and texts and rows and all(t.kind == "null" and not t.text for t in vals)
+                  and len(vals) == len(rows[-1].values) and len(line.cells) == rows[-1].width):
+                # a grid row printing its label and only blank cells where the row above prints its
+                # values: a row of printed blanks (an invented header after a page break is not)
+                rows.append(PrintedRow("".join(texts), vals, [i], len(line.cells)))
             elif not seen_value:
                 header.extend(texts)
             continue

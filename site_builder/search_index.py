@@ -56,11 +56,20 @@ def pagefind_executable() -> Path:
 
 
 def run_pagefind(site_dir: Path) -> str:
-    """Index site_dir's pages into site_dir/pagefind/ (and shard folders under it). Returns a summary."""
+    """Index site_dir's pages into site_dir/pagefind/ (and shard folders under it). Returns a summary.
+
+    A site with no agency page (an empty content folder, or nothing readable) gets no index:
+    Pagefind refuses to build an empty one, and the build must not stop because of its inputs.
+    The worker then finds no pagefind.js and answers every query with no result.
+    """
     pages = indexed_pages(site_dir)
-    shards = [pages[i::n] for n in [max(1, math.ceil(len(pages) / SHARD_PAGES))] for i in range(n)]
     out = site_dir / OUTPUT_SUBDIR
     shutil.rmtree(out, ignore_errors=True)
+    if not pages:
+        out.mkdir(parents=True)
+        (out / SHARDS_FILE).write_text("[]", encoding="utf-8")
+        return "no page to index: search finds nothing"
+    shards = [pages[i::n] for n in [max(1, math.ceil(len(pages) / SHARD_PAGES))] for i in range(n)]
     summaries = []
     for number, shard in enumerate(shards):
         with tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:

@@ -212,3 +212,44 @@ def test_mkdocs_build_from_the_repo_root_uses_the_same_hooks(tmp_path):
     assert out.returncode == 0, out.stderr
     assert (tmp_path / "site" / "stats" / "index.html").is_file()
     assert len(list((tmp_path / "site" / "agencies").glob("*/index.html"))) == len(_seed_agencies())
+
+
+# ---- the build never stops because of its inputs -------------------------------------
+
+def test_an_empty_content_folder_still_gives_a_site_with_its_quality_page(tmp_path):
+    (tmp_path / "content").mkdir()
+    assert build(tmp_path / "content", tmp_path / "site") == 0
+    for page in ("", "agencies", "stats", "quality"):
+        assert (tmp_path / "site" / page / "index.html").is_file(), page
+    assert json.loads((tmp_path / "site" / "pagefind" / "shards.json").read_text()) == []
+    text = " ".join(_page(tmp_path / "site", "quality").text_content().split())
+    assert "没有。每个输入文件都已发布。" in text
+
+
+def test_one_unreadable_file_alone_is_listed_with_its_reason(tmp_path):
+    (tmp_path / "content").mkdir()
+    broken_pdf = tmp_path / "content" / "broken.pdf"
+    broken_pdf.write_bytes(b"%PDF-1.4 cut off here")
+    reason = collect.parse_all(tmp_path / "content", cache_dir=tmp_path / "cache")[0]["error"]
+    assert build(tmp_path / "content", tmp_path / "site") == 0
+    rows = _page(tmp_path / "site", "quality").xpath("//h2[@id='rejected']/following::table[1]/tbody/tr")
+    assert [[cell.text_content().strip() for cell in r] for r in rows] == [["content/broken.pdf", reason]]
+    assert not list((tmp_path / "site" / "agencies").glob("*/index.html"))
+
+
+def test_a_partly_parsed_report_is_published_saying_what_was_not_found(tmp_path):
+    from test_render_missing import partial_report
+
+    (tmp_path / "content").mkdir()
+    report = partial_report()
+    mp = pytest.MonkeyPatch()
+    mp.setattr(collect, "parse_all", lambda content_dir: [report])
+    try:
+        assert build(tmp_path / "content", tmp_path / "site") == 0
+    finally:
+        mp.undo()
+    doc = _page(tmp_path / "site", f"agencies/{unique_slugs([report['agency']])[report['agency']]}")
+    notice = " ".join(doc.xpath("//*[contains(@class,'portal-status-missing')]")[0].text_content().split())
+    assert "表四「政府信息公开行政复议、行政诉讼情况」整个部分" in notice
+    assert "第五部分「存在的主要问题及改进情况」" in notice
+    assert doc.xpath("//table[contains(@class,'form-appeals')]")  # the table is there, its cells blank

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 
 from site_builder import contract as c
 from site_builder.render import charts, tables
+from site_builder.render.audit import panel
 from site_builder.render.env import Page, render, root_of
 from site_builder.render.fmt import number, percent
+from site_builder.render.missing import missing_parts
 from site_builder.render.model import Agency, key_figures
 
 
@@ -64,12 +66,13 @@ def agency_page(agency: Agency, year: int, source_url: str | None) -> Page:
         agency=agency, report=report, year=year, root=root,
         years=[(y, root + agency_dir(agency, y) + "/") for y in agency.years],
         source_url=(root + source_url) if source_url else None,
-        cards=cards(report), charts=chart_list, marks=marks,
+        cards=cards(report), charts=chart_list, marks=marks, missing=missing_parts(report),
         sections={k: (num, head, (report.get("sections") or {}).get(k) or "") for k, num, head in c.SECTIONS},
         active=tables.active_table(report, marks, prefix),
         applications=tables.applications_table(report, marks, prefix),
         appeals=tables.appeals_table(report, marks, prefix),
         notes=tables.cell_notes(marks, prefix),
+        audit=panel(report),
         json_url=f"{root}data/agencies/{agency.slug}.json",
     )
     title = f"{agency.name}（{year}）"

@@ -13,6 +13,7 @@ from typing import Any, Iterable
 
 from site_builder import contract as c
 from site_builder.render.agency import agency_dir
+from site_builder.render.audit import write_findings_csv
 from site_builder.render.fmt import csv_cell, json_default
 from site_builder.render.model import Agency, Portal, cell, key_figures, outcome_groups
 
@@ -88,6 +89,7 @@ def write_all(portal: Portal, data_dir: Path) -> dict[str, int]:
     """Every data file under data_dir; returns file name -> bytes written, for the build report."""
     reports = portal.reports
     write_reports_csv(reports, data_dir / "reports.csv")
+    write_findings_csv(reports, data_dir / "findings.csv")
     _dump(reports, data_dir / "reports.json")
     for agency in portal.agencies:
         _dump(agency_json(agency), data_dir / "agencies" / f"{agency.slug}.json")

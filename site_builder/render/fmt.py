@@ -43,10 +43,22 @@ def percent(value: float | None, digits: int = 1) -> str:
     return "—" if value is None else f"{value * 100:.{digits}f}%"
 
 
-def paragraphs(text: str | None) -> Markup:
+def paragraph_list(text: str | None) -> list[str]:
+    return [p.strip() for p in (text or "").splitlines() if p.strip()]
+
+
+def paragraph_id(key: str, index: int) -> str:
+    """The id of a section's paragraph (1-based), so an audit finding can link to the place it quotes."""
+    return f"{key}-p{index}"
+
+
+def paragraphs(text: str | None, key: str | None = None) -> Markup:
     """Untrusted narrative text as escaped <p> paragraphs (no blank lines: keeps Markdown out)."""
-    parts = [p.strip() for p in (text or "").splitlines() if p.strip()]
-    return Markup("\n".join(f"<p>{escape(p)}</p>" for p in parts))
+    parts = paragraph_list(text)
+    if key is None:
+        return Markup("\n".join(f"<p>{escape(p)}</p>" for p in parts))
+    return Markup("\n".join(f'<p id="{escape(paragraph_id(key, i))}">{escape(p)}</p>'
+                             for i, p in enumerate(parts, 1)))
 
 
 def script_json(data: Any) -> Markup:

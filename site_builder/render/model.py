@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any, Iterable
 
 from site_builder import contract as c
+from site_builder.audit import audit_agencies
 from site_builder.check import cross_year_checks
 from site_builder.slugs import unique_slugs
 
@@ -77,6 +78,8 @@ def group_reports(reports: Iterable[dict], skipped: Iterable[str] = ()) -> Porta
     for name in sorted(by_agency):
         ordered = [by_agency[name][y] for y in sorted(by_agency[name])]
         agencies.append(Agency(name, slugs[name], ordered, list(cross_year_checks(ordered))))
+    # The audit (T1–T5) needs the agencies' years and the region's other reports: run here, once grouped.
+    audit_agencies(agencies)
     return Portal(agencies, rejected, sorted(skipped))
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from site_builder.audit import RULE_HELP, RULES
+from site_builder.render.audit import STATUS_LABELS, pass_rates
 from site_builder.render.env import Page, render
 from site_builder.render.exports import quality_rows
 from site_builder.render.model import Portal
@@ -47,5 +49,7 @@ def quality_page(portal: Portal) -> Page:
     body = render("quality.md.j2", root="../", report=report, failing=rows["failing"][:STATIC_ROWS],
                   failing_count=len(rows["failing"]), rejected=rows["rejected"], skipped=rows["skipped"],
                   rules=rule_summary(portal), static_rows=STATIC_ROWS,
-                  cross=[(a, x) for a in portal.agencies for x in a.cross_checks][:STATIC_ROWS])
+                  cross=[(a, x) for a in portal.agencies for x in a.cross_checks][:STATIC_ROWS],
+                  audit_rules=[(r, RULES[r], RULE_HELP[r]) for r in RULES], audit_rates=pass_rates(portal.agencies),
+                  status_labels=STATUS_LABELS)
     return Page("quality", "数据质量", body)

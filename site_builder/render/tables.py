@@ -81,7 +81,9 @@ def _wrap(caption: str, head: list[str], body: list[str], cls: str) -> Markup:
     rows = "\n".join(f"<tr>{r}</tr>" for r in body)
     heads = "\n".join(f"<tr>{r}</tr>" for r in head)
     return Markup(
-        f'<div class="portal-table-scroll" data-search-exclude>\n<table class="portal-form {cls}">\n'
+        # A scrolling wrapper takes keyboard focus and a name, so it can be scrolled without a mouse.
+        f'<div class="portal-table-scroll" data-search-exclude role="region" tabindex="0" '
+        f'aria-label="{escape(caption)}">\n<table class="portal-form {cls}">\n'
         f"<caption>{escape(caption)}</caption>\n<thead>\n{heads}\n</thead>\n<tbody>\n{rows}\n</tbody>\n"
         "</table>\n</div>"
     )

@@ -49,6 +49,35 @@
     return node;
   }
 
+  /* A chart's drawing is hidden from screen readers: its data table below says the same in order.
+   * Plotly's tool buttons stay reachable (they are outside its SVGs). */
+  function hideDrawing(plot) {
+    plot.querySelectorAll("svg.main-svg").forEach(function (svg) { svg.setAttribute("aria-hidden", "true"); });
+    return plot;
+  }
+
+  /* The text of the heading a generated block sits under, to name a scrolling table after it. */
+  function sectionTitle(node) {
+    for (var n = node.previousElementSibling; n; n = n.previousElementSibling) {
+      if (/^H[1-6]$/.test(n.tagName)) return n.textContent.trim();
+    }
+    return "数据";
+  }
+
+  /* A shown data table may scroll sideways on a phone: it then takes keyboard focus and a name.
+   * Hidden (read by screen readers only), it is no keyboard stop. */
+  function showTable(wrap, show) {
+    wrap.classList.toggle("portal-sr-only", !show);
+    if (show) {
+      var caption = wrap.querySelector("caption");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("aria-label", (caption ? caption.textContent : "图表") + "（数据表）");
+    } else {
+      ["role", "tabindex", "aria-label"].forEach(function (a) { wrap.removeAttribute(a); });
+    }
+  }
+
   function plotSafe(s) {
     return String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   }
@@ -102,7 +131,7 @@
         if (!script || !target) return;
         var figure = JSON.parse(script.textContent);
         box.dataset.drawn = "1";
-        Plotly.newPlot(target, figure.data, merged(figure.layout || {}), plotConfig);
+        Plotly.newPlot(target, figure.data, merged(figure.layout || {}), plotConfig).then(hideDrawing);
         target._portalLayout = figure.layout || {};
       });
     }).catch(function (err) {
@@ -110,7 +139,7 @@
         var target = box.querySelector(".portal-chart");
         if (target) target.textContent = "图表无法加载，请查看下方数据表。";
         var table = box.querySelector(".portal-chart-table");
-        if (table) table.classList.remove("portal-sr-only");
+        if (table) showTable(table, true);
       });
       if (window.console) console.warn(err);
     });
@@ -132,7 +161,7 @@
     if (!btn) return;
     var table = btn.closest(".portal-chart-box").querySelector(".portal-chart-table");
     var show = table.classList.contains("portal-sr-only");
-    table.classList.toggle("portal-sr-only", !show);
+    showTable(table, show);
     btn.setAttribute("aria-expanded", show ? "true" : "false");
     btn.textContent = show ? "隐藏数据表" : "显示数据表";
   });
@@ -144,8 +173,8 @@
     var script = el("script", { type: "application/json", "class": "portal-figure" });
     script.textContent = JSON.stringify(figure);
     box.appendChild(script);
-    box.appendChild(el("div", { "class": "portal-chart", role: "img", style: "height:" + (height || 320) + "px",
-      "aria-label": title + "（数据见图下的数据表）" }));
+    box.appendChild(el("div", { "class": "portal-chart", role: "group", style: "height:" + (height || 320) + "px",
+      "aria-label": title + "（图表，数据见图下的数据表）" }));
     var tools = el("div", { "class": "portal-chart-tools" });
     tools.appendChild(el("button", { type: "button", "class": "portal-table-toggle", "aria-expanded": "false" }, "显示数据表"));
     var csv = [header].concat(rows).map(function (r) {
@@ -242,7 +271,8 @@
       controls.appendChild(label);
       var count = el("span", { "class": "portal-table-count", role: "status" });
       controls.appendChild(count);
-      var scroll = el("div", { "class": "portal-table-scroll", "data-search-exclude": "" });
+      var scroll = el("div", { "class": "portal-table-scroll", "data-search-exclude": "", role: "region", tabindex: "0",
+        "aria-label": sectionTitle(container) + "（表格）" });
       var table = el("table", { "class": "portal-list portal-sortable" + (kind === "coverage" ? " portal-coverage" : "") });
       var thead = el("thead"), htr = el("tr");
       spec.columns.forEach(function (col) {
@@ -428,7 +458,7 @@
         tbody.appendChild(tr);
       });
       table.appendChild(tbody);
-      var scroll = el("div", { "class": "portal-table-scroll" });
+      var scroll = el("div", { "class": "portal-table-scroll", role: "region", tabindex: "0", "aria-label": "对比表格" });
       scroll.appendChild(table);
       result.appendChild(scroll);
 

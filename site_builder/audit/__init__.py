@@ -1,0 +1,80 @@
+"""Audit findings: checks of a report beyond its tables' arithmetic (T1–T5).
+
+One module per rule, each yielding findings `{"rule", "status", "message",
+"evidence"}` (findings.py) and never raising on a report's content:
+
+- T1 on time, T2 text against tables, T4 complete: one report at a time;
+- T3 copied text: the report with its agency's previous year and the other
+  agencies of its region and year;
+- T5 across years: the report with its agency's previous year.
+
+`audit_agencies` runs them where the build has grouped the reports by agency
+(render.model.group_reports) and stores each report's findings in its `audit`
+list, which the data files and pages read. The agency keys `published`, `level`,
+`kind`, `region` are read with .get(): a rule that needs one that is absent says
+`not_assessable` instead of guessing.
+"""
+from __future__ import annotations
+
+import logging
+from collections import ChainMap, defaultdict
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+from site_builder.audit import t1_on_time, t2_text_tables, t3_copied, t4_complete, t5_across_years
+from site_builder.audit.findings import RULE_HELP, RULES, STATUSES, evidence_text, finding, rule_status
+
+log = logging.getLogger("mkdocs.plugins.portal")
+
+__all__ = ["RULES", "RULE_HELP", "STATUSES", "audit_agencies", "evidence_text", "finding",
+           "rule_status", "region_of"]
+
+
+def _safely(rule: str, check: Callable[..., Iterable[dict]], report: Mapping, *context: Any) -> list[dict]:
+    """A rule's findings; a rule that breaks on an odd report is logged with the file and the build
+    goes on, the report showing that this rule could not be run."""
+    try:
+        return list(check(report, *context))
+    except Exception as exc:  # noqa: BLE001 - one report's oddity must not stop the site
+        log.warning("audit %s failed on %s: %s: %s", rule, report.get("source"), type(exc).__name__, exc)
+        return [finding(rule, "not_assessable", f"本站审核这一条时出错（{type(exc).__name__}），未能判断。")]
+
+
+def region_of(report: Mapping) -> str | None:
+    region = report.get("region") or report.get("region_code")
+    return str(region) if region else None
+
+
+# An agency's own keys (agency linking): the rules read them from the report, falling back to its agency.
+AGENCY_KEYS = ("agency_id", "region", "region_code", "level", "kind")
+
+
+def _with_agency(reports: Sequence[dict], agency: object) -> list[Mapping]:
+    context = {k: getattr(agency, k) for k in AGENCY_KEYS if getattr(agency, k, None)}
+    return [ChainMap(r, context) if context else r for r in reports]
+
+
+def audit_agencies(agencies: Iterable[object]) -> None:
+    """Set `audit` on every report. Each agency is its years' reports, oldest first — a list, or an
+    object with `.reports` whose attributes agency_id, region, region_code, level, kind (when set)
+    stand in for the reports' own.
+
+    Reports without a region are compared with the other reports of their year that have none:
+    before agencies are linked to regions that is every report of the year.
+    """
+    grouped = [_with_agency(a.reports, a) if hasattr(a, "reports") else list(a) for a in agencies]
+    groups: dict[tuple[str | None, object], list[Mapping]] = defaultdict(list)
+    for reports in grouped:
+        for report in reports:
+            groups[(region_of(report), report.get("year"))].append(report)
+    peers = {key: t3_copied.PeerIndex(group) for key, group in groups.items()}
+    for reports in grouped:
+        by_year = {r.get("year"): r for r in reports}
+        for report in reports:
+            year = report.get("year")
+            previous = by_year.get(year - 1) if isinstance(year, int) else None
+            findings = [*_safely("T1", t1_on_time.check, report), *_safely("T2", t2_text_tables.check, report),
+                        *_safely("T3", t3_copied.check, report, previous, peers[(region_of(report), year)]),
+                        *_safely("T4", t4_complete.check, report),
+                        *_safely("T5", t5_across_years.check, report, previous)]
+            target = report.maps[0] if isinstance(report, ChainMap) else report
+            target["audit"] = findings

@@ -17,7 +17,8 @@ from site_builder.render.audit import write_findings_csv
 from site_builder.render.fmt import csv_cell, json_default
 from site_builder.render.model import Agency, Portal, cell, key_figures, outcome_groups
 
-META_COLUMNS = ("agency", "year", "source", "title", "failed_rules", "inferred_cells")
+META_COLUMNS = ("agency", "year", "source", "title", "published", "url", "publisher", "active_template",
+                "failed_rules", "inferred_cells")
 SUMMARY_KEYS = ("new_received", "total_processed", "granted", "granted_rate", "denied_unavailable_share",
                 "review", "review_corrected", "litigation", "litigation_corrected", "failed_rules")
 
@@ -31,6 +32,7 @@ def _dump(data: Any, path: Path) -> None:
 def csv_row(report: dict) -> list[Any]:
     rules = sorted({str(x.get("rule")) for x in report.get("checks") or []})
     meta = [report.get("agency"), report.get("year"), report.get("source"), report.get("title"),
+            report.get("published"), report.get("url"), report.get("publisher"), report.get("active_template"),
             " ".join(rules), " ".join(str(x.get("path")) for x in report.get("inferred") or [])]
     return meta + [cell(report, p) for p in c.cell_paths()]
 

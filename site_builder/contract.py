@@ -205,6 +205,11 @@ def empty_report(source: str) -> dict:
         "agency": None,
         "year": None,
         "title": None,
+        # What the page says about itself (spec "What the page says about itself"): null unless stated.
+        "published": None,
+        "url": None,
+        "publisher": None,
+        "active_template": None,
         "active": {k: {f: None for f, _ in fields} for k, fields in ACTIVE_FIELDS.items()},
         "applications": {r.key: {c: None for c in COLUMN_KEYS} for r in APPLICATION_ROWS},
         "appeals": {g: {f: None for f, _ in APPEAL_FIELDS} for g, _ in APPEAL_GROUPS},

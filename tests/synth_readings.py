@@ -1,4 +1,5 @@
-"""Which cells of a run-together report (digits with no separators) have one reading only.
+"""Which cells of a run-together report (digits with no separators, or partly spaced as on a
+flattened page) have one reading only.
 
 Written independently of the parser: every way to cut each row's digit run into cells,
 kept when it satisfies the rules the row or table obeys (C2 per row and C1/C3 per column
@@ -91,9 +92,43 @@ def _appeal_readings(digits: str, groups: int) -> Iterator[tuple[int, ...]]:
                 yield (*group, *rest)
 
 
-def _table3(apps: dict) -> set[str]:
+def spaced_splits(printed: str, k: int) -> Iterator[tuple[int, ...]]:
+    """Every reading of a partly spaced run as k numbers: a space always ends a number."""
+    tokens = printed.split()
+    if not tokens:
+        if k == 0:
+            yield ()
+        return
+    for j in range(1, min(len(tokens[0]), k - len(tokens) + 1) + 1):
+        for head in splits(tokens[0], j):
+            for rest in spaced_splits(" ".join(tokens[1:]), k - j):
+                yield (*head, *rest)
+
+
+def _groups_sum(reading: tuple[int, ...], width: int) -> bool:
+    return all(sum(reading[i:i + width - 1]) == reading[i + width - 1] for i in range(0, len(reading), width))
+
+
+def ambiguous_cells_printed(report: dict, printed: dict[str, str]) -> set[str]:
+    """The same for a page whose rows are printed as in `printed` ({"active.<row>" |
+    "applications.<row>" | "appeals": the row's values as printed, spaces kept})."""
+    out: set[str] = set()
+    for key, fields in contract.ACTIVE_FIELDS.items():
+        if len(fields) > 1:
+            readings = list(spaced_splits(printed[f"active.{key}"], len(fields)))
+            out |= _differing(readings, [f"active.{key}.{f}" for f, _ in fields])
     rows = [k for k in contract.APPLICATION_ROW_KEYS if not k.endswith("_subtotal")]
-    options = {k: summed_splits("".join(str(apps[k][c]) for c in COLUMNS), 7) for k in rows}
+    options = {k: [r for r in spaced_splits(printed[f"applications.{k}"], 7) if _groups_sum(r, 7)] for k in rows}
+    out |= _table3(report["applications"], options)
+    paths = [f"appeals.{g}.{f}" for g, _ in contract.APPEAL_GROUPS for f, _ in contract.APPEAL_FIELDS]
+    out |= _differing([r for r in spaced_splits(printed["appeals"], 15) if _groups_sum(r, 5)], paths)
+    return out
+
+
+def _table3(apps: dict, options: dict[str, list[tuple[int, ...]]] | None = None) -> set[str]:
+    rows = [k for k in contract.APPLICATION_ROW_KEYS if not k.endswith("_subtotal")]
+    if options is None:
+        options = {k: summed_splits("".join(str(apps[k][c]) for c in COLUMNS), 7) for k in rows}
     open_rows = [k for k in rows if len(options[k]) != 1]
     size = 1
     for k in open_rows:

@@ -62,3 +62,14 @@ def test_cross_year_c6_and_c7():
     b["applications"]["carried_over"]["total"] = 4
     b["active"]["normative_documents"]["in_force"] = 11
     assert list(cross_year_checks([a, b])) == []
+
+
+def test_a_printed_blank_is_0_but_a_lost_cell_is_unknown():
+    r = zero_report()
+    r["applications"]["granted"].update({"natural_person": 2, "total": None})  # 总计 printed blank
+    r["applications"]["new_received"].update({"natural_person": 2, "total": 2})
+    r["applications"]["total_processed"].update({"natural_person": 2, "total": 2})
+    rules = {(ch["rule"], ch["cells"][0]) for ch in run_checks(r)}
+    assert ("C2", "applications.granted.total") in rules and ("C3", "applications.total_processed.total") in rules
+    r["checks"] = [{"rule": "missing", "cells": ["applications.granted.total"], "message": "lost"}]
+    assert run_checks(r) == []  # the same null, said to be lost: the rules touching it are not checked

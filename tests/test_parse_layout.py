@@ -34,3 +34,15 @@ def test_headings_in_order_and_not_table_rows():
                 "一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0", "四、结转下年度继续办理 0 0 0 0 0 0 0",
                 "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项")
     assert find_headings(doc) == {"一": 0, "二": 2, "三": 3, "四": 6, "五": 7, "六": 8}
+
+
+def test_page_furniture_before_a_wrapped_title_is_not_the_agency():
+    from site_builder.parse.layout import agency_and_year, find_title
+    from site_builder.read.document import Line
+
+    lines = [Line((t,)) for t in ("正文", "2025 年上海市人民政府办公厅政府信息公开", "工作年度报告", "一、总体情况")]
+    title, used = find_title(lines, 3)
+    assert used == (1, 2) and agency_and_year(title) == ("上海市人民政府办公厅", 2025)
+    lines = [Line((t,)) for t in ("某县人民政府办公室", "2024年政府信息公开工作年度报告", "一、总体情况")]
+    title, used = find_title(lines, 2)
+    assert used == (0, 1) and agency_and_year(title) == ("某县人民政府办公室", 2024)

@@ -22,3 +22,37 @@ def test_script_and_style_are_not_text_and_nested_tables_stay_apart():
     assert ("T",) in texts and ("一、总体情况",) in texts
     assert not any("x=1" in c for cells in texts for c in cells)
     assert ("inner",) in texts
+
+
+def test_text_after_a_stray_end_of_body_or_html_is_read_as_a_browser_does():
+    page = ("<html><body><p>一、总体情况</p></div></body></html>\n<p>二、主动公开政府信息情况</p></body>"
+            "<table><tr><td>一、本年新收政府信息公开申请数量</td><td>3</td></tr></table></BODY ></html>")
+    texts = [line.cells for line in html_lines(page)]
+    assert ("二、主动公开政府信息情况",) in texts
+    assert ("一、本年新收政府信息公开申请数量", "3") in texts
+
+
+def test_word_fed_cells_vertical_labels_breaks_and_merged_labels():
+    table = html.fragment_fromstring(
+        "<table><tr><td colspan='2'><p>结</p><p>果</p><p>纠</p><p>正</p></td><td>本年新<br>制作数量</td>"
+        "<td colspan='2'>&nbsp;12&nbsp;</td></tr></table>")
+    assert [line.cells for line in table_grid(table)] == [("结果纠正", "结果纠正", "本年新制作数量", "12", "")]
+
+
+def test_2019_template_columns_under_their_printed_header():
+    from site_builder.parse import parse_document
+    from site_builder.read import read_bytes
+    page = ("<html><body><p>某局2019年政府信息公开工作年度报告</p><p>二、主动公开政府信息情况</p><table>"
+            "<tr><td>信息内容</td><td>本年新制作数量</td><td>本年新公开数量</td><td>对外公开总数量</td></tr>"
+            "<tr><td>规章</td><td>3</td><td>2</td><td>40</td></tr>"
+            "<tr><td>信息内容</td><td>上一年项目数量</td><td colspan='2'>本年增/减</td><td>处理决定数量</td></tr>"
+            "<tr><td>行政许可</td><td colspan='2'>9</td><td>-1</td><td>70</td></tr></table>"
+            "<p>三、收到和处理政府信息公开申请情况</p><table><tr><td>一、本年新收政府信息公开申请数量</td><td>1</td></tr>"
+            "<tr><td>（七）总计</td><td>1</td></tr></table><p>四、政府信息公开行政复议、行政诉讼情况</p><table>"
+            "<tr>" + "<td>0</td>" * 15 + "</tr></table></body></html>").encode()
+    report = parse_document(read_bytes(page, "a.html", ".html"))
+    assert report["active_template"] == "2019"
+    assert report["active"]["regulations"] == {"issued": 3, "repealed": None, "in_force": None}
+    assert report["active"]["licensing"] == {"decisions": 70}
+    assert report["active"]["extra"][1] == {"label": "行政许可", "columns": ["上一年项目数量", "本年增/减", "处理决定数量"],
+                                            "values": [9, -1, 70]}

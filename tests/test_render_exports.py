@@ -32,3 +32,17 @@ def test_each_agency_gets_one_json_with_all_its_years(tmp_path):
     assert [y["year"] for y in data["years"]] == [2023, 2024]
     summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
     assert len(summary["rows"]) == 3 and summary["years"] == [2023, 2024]
+
+
+def test_chart_csv_download_uri_carries_the_csv_and_nothing_that_breaks_a_url():
+    import urllib.parse
+
+    from site_builder.render.fmt import csv_data_uri
+    uri = csv_data_uri(["类别", "件数"], [['予以公开 "#1"', 3], ["=HYPERLINK(x)", 5], ["100%<b>", None]])
+    head, body = uri.split(",", 1)
+    assert head == "data:text/csv;charset=utf-8"
+    assert not set(body) & set(' "#<>\n\r%') - {"%"} and "%%" not in body
+    assert "予以公开" in body  # Chinese kept as text: a third of its %-encoded size
+    text = urllib.parse.unquote(body)
+    assert text.startswith("\ufeff类别,件数")
+    assert "'=HYPERLINK(x),5" in text and '"予以公开 ""#1""",3' in text

@@ -56,3 +56,15 @@ def test_the_directory_is_paginated():
     assert pages[0].body.count("<tr><td class=\"num\">") == home.PAGE_SIZE
     assert pages[2].body.count("<tr><td class=\"num\">") == 5
     assert 'href="../../../agencies/page/2/"' in pages[2].body
+
+
+def test_publication_line_links_the_original_safely():
+    report = sample_report("甲局", 2024)
+    report.update({"published": "2025-01-23", "publisher": '<b>某"局</b>',
+                   "url": 'https://example.gov.cn/a.htm?x="><script>'})
+    body = agency_pages(group_reports([report]).agencies[0], {})[0].body
+    assert "发布于 2025-01-23" in body and "&lt;b&gt;某&#34;局&lt;/b&gt;" in body
+    assert 'rel="noopener nofollow"' in body and "<script>" not in body
+    report["url"] = "javascript:alert(1)"
+    body = agency_pages(group_reports([report]).agencies[0], {})[0].body
+    assert "javascript:" not in body and "原文链接" not in body

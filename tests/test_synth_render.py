@@ -126,3 +126,45 @@ def test_renderable_names_what_a_layout_cannot_print():
     assert "subtotal" in renderable(report, "html")
     assert renderable(report, "tab") is None
     assert "unknown layout" in renderable(report, "pdf")
+
+
+def _row_values(text: str, label: str) -> str:
+    """The printed values after a row's label on a flattened line (one followed by text, not an item number)."""
+    return re.search(re.escape(label) + r" ?([0-9][0-9 ]*)", text).group(1).rstrip()
+
+
+def test_flat_page_is_a_crawl_header_then_the_report_on_one_line():
+    from site_builder.synth.render_portal import readings
+    spacings, unique = set(), 0
+    for seed in range(40):
+        report, data, suffix = generate("flat_page", seed)
+        lines = data.decode("utf-8").rstrip("\n").split("\n")
+        assert suffix == ".txt" and lines[0].startswith("标题: ") and lines[5].startswith("原文链接: https://")
+        assert lines[8].startswith("====") and "正文" in lines[8] and len(lines) == 10, seed
+        body = lines[9]
+        assert all(part in body for part in ("一、总体情况", "三、收到和处理政府信息公开申请情况", "六、其他需要报告的事项"))
+        row = report["applications"]["new_received"]
+        values = tuple(row[c] for c in contract.COLUMN_KEYS)
+        printed = _row_values(body, "本年新收政府信息公开申请数量")
+        # Whatever the spacing, the digits are the row's, and C2 allows the true reading.
+        assert printed.replace(" ", "") == "".join(map(str, values)), seed
+        allowed = [r for r in readings(printed, 7) if sum(r[:6]) == r[6]]
+        assert values in allowed, (seed, printed)
+        unique += allowed == [values]
+        spacings.add("run" if " " not in printed else "spaced" if printed.count(" ") == 6 else "partial")
+    assert spacings == {"run", "spaced", "partial"}
+    assert unique >= 30  # three pages in four print only rows with one reading
+
+
+def test_flat_page_glues_the_next_item_number_onto_the_digits():
+    bodies = [generate("flat_page", s)[1].decode("utf-8") for s in range(20)]
+    assert any(re.search(r"[0-9]2[.．]\s?没有现成信息需要另行制作", b) for b in bodies)
+
+
+def test_portal_html_is_word_fed_with_vertical_labels_and_nbsp_cells():
+    pages = [generate("portal_html", s)[1].decode("utf-8") for s in range(30)]
+    assert all(p.count("<table") == 3 and 'rowspan="22"' in p for p in pages)
+    assert any(re.search(r"<p[^>]*>结</p><p[^>]*>果</p><p[^>]*>纠</p><p[^>]*>正</p>", p) for p in pages)
+    assert any("<br/>" in p for p in pages)
+    assert any(re.search(r">[0-9]+&nbsp;<|>&nbsp;[0-9]+<", p) for p in pages)
+    assert any("MsoNormal" in p for p in pages)

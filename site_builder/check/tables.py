@@ -48,8 +48,19 @@ def equations_for(report: dict) -> tuple[Equation, ...]:
     return application_equations(present_columns(report), subtotals, folded) + appeal_equations()
 
 
+def sum_values(report: dict) -> dict:
+    """Cells as the rules add them up: a null is a blank the report prints, so it counts as 0,
+    unless a check says the cell was lost or could not be read (ambiguous, missing): that one
+    stays unknown and the rules touching it are not checked. Columns the table lacks are not
+    in the equations at all (`present_columns`)."""
+    unknown = {cell for check in report.get("checks") or [] if check.get("rule") in ("ambiguous", "missing")
+               for cell in check.get("cells") or []}
+    return {path: (0 if value is None and path not in unknown and not path.startswith("active.") else value)
+            for path, value in flat_values(report).items()}
+
+
 def table_checks(report: dict) -> Iterator[dict]:
-    values = flat_values(report)
+    values = sum_values(report)
     for eq, left, right in failures(equations_for(report), values):
         yield {
             "rule": eq.rule,

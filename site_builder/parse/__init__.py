@@ -40,6 +40,8 @@ def parse_document(doc: RawDocument, debug: bool = False) -> dict:
         t3 = (t3[0], t4[0] - 1)  # no heading between them: table 四 starts at its header
     report = c.empty_report(doc.source)
     report["title"] = title
+    for key in ("published", "url", "publisher"):
+        report[key] = doc.meta.get(key)
     if title:
         report["agency"], report["year"] = agency_and_year(title)
 
@@ -60,9 +62,10 @@ def parse_document(doc: RawDocument, debug: bool = False) -> dict:
             _set(report, path, value)
         checks += part.solution.checks
         inferred += [{**i, "value": _plain(i["value"])} for i in part.solution.inferred]
+    report["active_template"] = active.template
     if active.extra:
-        report["active"]["extra"] = [{"label": e["label"], "values": [_plain(v) for v in e["values"]]}
-                                     for e in active.extra]
+        report["active"]["extra"] = [{"label": e["label"], "columns": e["columns"],
+                                      "values": [_plain(v) for v in e["values"]]} for e in active.extra]
     folded = folded_groups(tuple(k for k in c.SUBTOTAL_KEYS if k in applications.rows_found),
                            applications.rows_found)
     missing_rows = [r for r in c.APPLICATION_ROWS if not r.subtotal and r.key not in applications.rows_found

@@ -101,8 +101,28 @@ def find_title(lines: list[Line], limit: int) -> tuple[str | None, tuple[int, ..
             used.append(j)
         norm = normalize(joined)
         if "政府信息公开" in norm and "报告" in norm and YEAR_RE.search(joined):
+            while len(used) > 1 and _is_furniture_prefix(candidates, used):
+                used.pop(0)  # 「正文」, a breadcrumb: page furniture before the title, not its first line
+            joined = "".join(text for i, text in candidates if i in used)
             return " ".join(joined.split()), tuple(used)
     return None, ()
+
+
+def _is_furniture_prefix(candidates: list[tuple[int, str]], used: list[int]) -> bool:
+    """Whether the first line joined into a title is page furniture: without it the rest is
+    still a whole title (year, 政府信息公开, 报告) that names its agency, and the line itself
+    names neither a year nor a body (an agency's name ends in 局, 办公室, 政府 …)."""
+    text = dict(candidates)
+    first = normalize(text[used[0]])
+    rest = "".join(text[i] for i in used[1:])
+    norm = normalize(rest)
+    if YEAR_RE.search(first) or not ("政府信息公开" in norm and "报告" in norm and YEAR_RE.search(rest)):
+        return False
+    agency, _ = agency_and_year(rest)
+    return agency is not None and not _AGENCY_END.search(first)
+
+
+_AGENCY_END = re.compile(r"(局|厅|委|办|办公室|政府|委员会|院|处|所|中心|管委会|街道|镇|乡|部|署|会|站|队|区|市|县|省|州|旗)$")
 
 
 def agency_and_year(title: str) -> tuple[str | None, int | None]:

@@ -26,6 +26,7 @@ Value = int | Decimal | None | _Lost
 Reading = tuple[Value, ...]
 
 MAX_SPLITS = 400  # readings of one digit run kept at most; past that the row is ambiguous
+MAX_TRIED = 50000  # splits of a row's runs looked at at most, so no row can stall the parser
 
 
 def readings(tokens: list[Token], shape: tuple[int, ...], summed: bool,
@@ -106,13 +107,33 @@ def _split_tokens(tokens: list[Token], n: int, shape: tuple[int, ...] | None) ->
             if found:
                 return
         return
-    # Several tokens: distribute the extra cells over the runs, then filter by the sums later.
-    count = 0
+    # Several tokens: distribute the extra cells over the runs. With a shape, only splits whose
+    # segments keep their sums count toward the limit: a long partly spaced run ("2504156009 10
+    # 2751") has thousands of splits and one reading, which a plain cut-off would never reach.
+    count = tried = 0
     for parts in _split_multi([t.text if t.kind == "num" else None for t in tokens], n):
+        tried += 1
+        if tried > MAX_TRIED:
+            return
+        if shape is not None and not _sums_hold(parts, shape):
+            continue
         yield tuple(parts)
         count += 1
         if count >= MAX_SPLITS:
             return
+
+
+def _sums_hold(parts: list[Value], shape: tuple[int, ...]) -> bool:
+    """Each segment's last cell equals the sum of the others (unknown cells pass)."""
+    pos = 0
+    for size in shape:
+        seg = parts[pos:pos + size]
+        pos += size
+        if any(not isinstance(v, (int, Decimal)) for v in seg):
+            continue
+        if sum(seg[:-1]) != seg[-1]:
+            return False
+    return True
 
 
 def _split_multi(texts: list[str | None], n: int) -> Iterator[list[Value]]:

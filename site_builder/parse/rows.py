@@ -38,6 +38,12 @@ def drop_spacers_in_short_rows(rows: list[PrintedRow]) -> None:
                 row.values.pop(0)
 
 
+def _whole_row(previous: PrintedRow, values: list[Token]) -> bool:
+    """A label-less grid row printing as many values as the complete grid row above it is a
+    row of its own whose label the converter lost, not the rest of that row's numbers."""
+    return bool(previous.width) and len(values) >= 3 and len(previous.values) == len(values)
+
+
 @dataclass
 class TableText:
     header: str  # text before the first value
@@ -68,14 +74,21 @@ def assemble(lines: list[Line], start: int, end: int) -> TableText:
         if line.grid:
             flush()
             texts = [t.text for t in tokens if t.kind == "text"]
+            texts = [t for n, t in enumerate(texts) if n == 0 or t != texts[n - 1]]  # a merged label once
             vals = [t for t in tokens if is_value(t)]
             if any(t.kind == "num" for t in vals):
-                if not texts and rows and vals:  # a row's numbers carried to the next grid row
+                if not texts and rows and vals and not _whole_row(rows[-1], vals):
+                    # a row's numbers carried to the next grid row
                     rows[-1].values.extend(vals)
                     rows[-1].lines.append(i)
                 else:
                     rows.append(PrintedRow("".join(texts), vals, [i], len(line.cells)))
                 seen_value = True
+            elif (seen_value and texts and rows and all(t.kind == "null" and not t.text for t in vals)
+                  and len(vals) == len(rows[-1].values) and len(line.cells) == rows[-1].width):
+                # a grid row printing its label and only blank cells where the row above prints its
+                # values: a row of printed blanks (an invented header after a page break is not)
+                rows.append(PrintedRow("".join(texts), vals, [i], len(line.cells)))
             elif not seen_value:
                 header.extend(texts)
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from site_builder import contract as c
+from site_builder.parse.active_2019 import current_fields, is_2019_template, old_rows
 from site_builder.parse.labels import group_of, match_active_row, match_application_row
 from site_builder.parse.readings import printed_width, readings
 from site_builder.parse.rows import PrintedRow, assemble, drop_spacers_in_short_rows
@@ -26,6 +27,7 @@ class TableResult:
     rows_found: set[str] = field(default_factory=set)
     extra: list[dict] = field(default_factory=list)
     columns: tuple[str, ...] = ()
+    template: str = "2021"  # table 二's form: "2021" (国办公开办函〔2021〕30号) or "2019"
     # (printed row, the form row it was matched to, its slot): kept as references so that
     # `parse --debug` can show which lines became which row, formatted only when asked.
     printed: list[tuple[PrintedRow, str | None, Slot | None]] = field(default_factory=list)
@@ -69,8 +71,10 @@ def parse_applications(lines: list[Line], span: tuple[int, int]) -> TableResult:
     seen: set[str] = set()
     checks: list[dict] = []
     group: str | None = None
-    for row in table.rows:
+    for n, row in enumerate(table.rows):
         key = match_application_row(row.label, group)
+        if key is None:
+            key = _between(matched[-1][0] if matched else None, table.rows[n + 1:], group, seen)
         if key is None:
             checks.append({"rule": "unmatched", "cells": [],
                            "message": f"表三中无法识别的行「{row.label[:40]}」，其数字未采用"})
@@ -104,6 +108,29 @@ def parse_applications(lines: list[Line], span: tuple[int, int]) -> TableResult:
     return TableResult(solution, bool(matched), found_keys, columns=columns, printed=printed)
 
 
+_ITEM_ORDER = tuple(r.key for r in c.APPLICATION_ROWS if not r.subtotal)
+
+
+def _between(previous: str | None, following: list[PrintedRow], group: str | None, seen: set[str]) -> str | None:
+    """A row whose label is lost or torn (a PDF converter's Markdown) takes its place in the
+    form's fixed order: when the rows between two recognised rows are exactly as many as the
+    form rows between them, the first unrecognised row is the first form row missing."""
+    if previous not in _ITEM_ORDER:
+        return None
+    run = 1  # this row and the unrecognised rows right after it
+    for row in following:
+        after = match_application_row(row.label, group)
+        if after is not None:
+            break
+        run += 1
+    else:
+        return None
+    if after not in _ITEM_ORDER or _ITEM_ORDER.index(after) - _ITEM_ORDER.index(previous) != run + 1:
+        return None
+    key = _ITEM_ORDER[_ITEM_ORDER.index(previous) + 1]
+    return None if key in seen else key
+
+
 def _is_single_run(row: PrintedRow) -> bool:
     return len(row.values) == 1 and len(row.values[0].text) > 1
 
@@ -116,6 +143,8 @@ def _printed(row: PrintedRow) -> str:
 # ---- table 2 -------------------------------------------------------------------------
 
 def parse_active(lines: list[Line], span: tuple[int, int]) -> TableResult:
+    if is_2019_template(lines, span):
+        return _parse_active_2019(lines, span)
     table = assemble(lines, *span)
     slots: list[Slot] = []
     extra: list[dict] = []
@@ -128,7 +157,8 @@ def parse_active(lines: list[Line], span: tuple[int, int]) -> TableResult:
             continue
         seen.add(key)
         if key.startswith("extra:"):
-            extra.append({"label": key[6:], "values": [t.value for t in row.values if is_value(t)]})
+            extra.append({"label": key[6:], "columns": [],
+                          "values": [t.value for t in row.values if is_value(t)]})
             printed.append((row, key, None))
             continue
         fields = c.ACTIVE_FIELDS[key]
@@ -137,6 +167,26 @@ def parse_active(lines: list[Line], span: tuple[int, int]) -> TableResult:
         printed.append((row, key, slots[-1]))
     solution = solve(slots, [])
     return TableResult(solution, bool(slots), seen, extra, printed=printed)
+
+
+def _parse_active_2019(lines: list[Line], span: tuple[int, int]) -> TableResult:
+    """Old columns: every printed row kept in `extra`; only 本年新制作数量 and 处理决定数量
+    fill current fields (the other current cells stay null: the old form does not print them)."""
+    solution = Solution()
+    seen: set[str] = set()
+    extra: list[dict] = []
+    for row in old_rows(lines, span):
+        extra.append({"label": row.label, "columns": list(row.columns), "values": list(row.values)})
+        key = match_active_row(row.label)
+        if key is None or key.startswith("extra:") or key in seen:
+            continue
+        seen.add(key)
+        fields = tuple(f for f, _ in c.ACTIVE_FIELDS[key])
+        for f in fields:
+            solution.values[f"active.{key}.{f}"] = None
+        for f, value in current_fields(row, fields).items():
+            solution.values[f"active.{key}.{f}"] = value
+    return TableResult(solution, bool(extra), seen, extra, template="2019")
 
 
 # ---- table 4 -------------------------------------------------------------------------

@@ -7,8 +7,9 @@ HTML page is named as such instead of failing deep inside a PDF library.
 from __future__ import annotations
 
 from site_builder.read.document import Line, RawDocument, ReadError
-from site_builder.read.html import html_lines
+from site_builder.read.html import parse_html
 from site_builder.read.markdown import markdown_lines
+from site_builder.read.meta import html_meta, merge, text_meta
 from site_builder.read.text import decode, text_lines
 
 __all__ = ["Line", "RawDocument", "ReadError", "read_bytes", "SUPPORTED_SUFFIXES"]
@@ -37,6 +38,14 @@ def sniff(data: bytes, suffix: str) -> str:
 
 
 def read_bytes(data: bytes, source: str, suffix: str = "") -> RawDocument:
+    """The document's lines, and what it says about itself (`meta`: published, url, publisher)."""
+    doc, tags = _read(data, source, suffix)
+    header = [line.text for line in doc.lines[:60] if not line.grid]
+    doc.meta = merge(html_meta(tags), text_meta(header))
+    return doc
+
+
+def _read(data: bytes, source: str, suffix: str) -> tuple[RawDocument, list[tuple[str, str]]]:
     suffix = suffix.lower()
     kind = sniff(data, suffix)
     if suffix == ".pdf" and kind != "pdf":
@@ -46,21 +55,22 @@ def read_bytes(data: bytes, source: str, suffix: str = "") -> RawDocument:
     if kind == "pdf":
         from site_builder.read.pdf import read_pdf
 
-        return read_pdf(data, source)
+        return read_pdf(data, source), []
     if kind == "docx":
         from site_builder.read.docx import read_docx
 
-        return read_docx(data, source)
+        return read_docx(data, source), []
     if kind == "doc":
         from site_builder.read.docx import read_doc
 
-        return read_doc(data, source)
+        return read_doc(data, source), []
     text = decode(data)
     if kind == "html":
-        return RawDocument(source, "html", html_lines(text))
+        lines, tags = parse_html(text)
+        return RawDocument(source, "html", lines), tags
     if kind == "markdown" or _has_pipe_table(text):
-        return RawDocument(source, "markdown", markdown_lines(text))
-    return RawDocument(source, "text", text_lines(text))
+        return RawDocument(source, "markdown", markdown_lines(text)), []
+    return RawDocument(source, "text", text_lines(text)), []
 
 
 def _has_pipe_table(text: str) -> bool:

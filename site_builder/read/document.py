@@ -31,6 +31,8 @@ class RawDocument:
     kind: str  # text | markdown | html | pdf | docx
     lines: list[Line]
     notes: list[str] = field(default_factory=list)  # how the reader got here (fallbacks)
+    # What the page says about itself (read/meta.py): published, url, publisher, each or None.
+    meta: dict = field(default_factory=dict)
     # For each line, the index of the line the reader gave, once a later stage (segment) has cut
     # or joined lines; None while lines are the reader's own. For tracing a cell back to its text.
     origins: list[int] | None = None

@@ -5,25 +5,39 @@ grid, never with regular expressions over tags. Text outside tables becomes line
 """
 from __future__ import annotations
 
+import re
+
 from lxml import etree, html
 
+from site_builder.read.celltext import tidy_cell
 from site_builder.read.document import Line, ReadError
+from site_builder.read.tables import is_value
 
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "section", "article",
           "title", "pre", "blockquote", "dd", "dt", "center", "td", "th"}
 _SKIP = {"script", "style", "noscript", "template", "head"}
+# libxml2 drops what follows </html> and puts what follows </body> outside the body; a browser
+# reads both into the body. Pages pasted from Word exports carry such tags mid-article.
+_END_TAGS = re.compile(r"</(?:body|html)\s*>", re.I)
 
 
 def html_lines(text: str) -> list[Line]:
+    return parse_html(text)[0]
+
+
+def parse_html(text: str) -> tuple[list[Line], list[tuple[str, str]]]:
+    """The page's lines, and its <meta name=… content=…> pairs (the CMS's own metadata)."""
     try:
-        root = html.document_fromstring(text)
+        root = html.document_fromstring(_END_TAGS.sub("", text))
     except (etree.ParserError, ValueError) as exc:
         raise ReadError(f"HTML could not be parsed: {exc}") from exc
+    tags = [(m.get("name") or m.get("property") or "", m.get("content") or "")
+            for m in root.iter("meta") if m.get("content") is not None]
     title = root.findtext(".//title")
     lines: list[Line] = [Line((title.strip(),))] if title and title.strip() else []
     body = root.find("body")
     _walk(body if body is not None else root, lines, [])
-    return lines
+    return lines, tags
 
 
 def _walk(node, lines: list[Line], buffer: list[str]) -> None:
@@ -65,7 +79,27 @@ def _flush(lines: list[Line], buffer: list[str]) -> None:
 
 
 def _cell_text(cell) -> str:
-    return " ".join(cell.text_content().split())
+    """A cell's text as one line. Word-fed CMSs break labels with <br> and print a vertical
+    label one character per <p>: those breaks are layout, so a break between two CJK
+    characters joins them (本年新<br>制作数量 is 本年新制作数量); &nbsp; is a space."""
+    parts: list[str] = []
+    _cell_parts(cell, parts)
+    return tidy_cell("".join(parts))
+
+
+def _cell_parts(node, parts: list[str]) -> None:
+    if node.text:
+        parts.append(node.text)
+    for child in node:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag not in _SKIP:
+            if tag in _BLOCK:
+                parts.append("\n")
+            _cell_parts(child, parts)
+            if tag in _BLOCK:
+                parts.append("\n")
+        if child.tail:
+            parts.append(child.tail)
 
 
 def table_grid(table) -> list[Line]:
@@ -84,11 +118,13 @@ def table_grid(table) -> list[Line]:
             text = _cell_text(cell)
             colspan = _span(cell.get("colspan"))
             rowspan = _span(cell.get("rowspan"))
+            spread = not is_value(text)
             for k in range(colspan):
-                # A merged cell prints once: across columns only its first column carries the
-                # text (a value spanning three columns is one value); down rows the text repeats,
-                # since there it is a group label that each row belongs to.
-                piece = text if k == 0 else ""
+                # A merged value prints once: across columns only its first column carries it
+                # (a value spanning three columns is one value). A merged label fills every
+                # column it covers, as it does down rows (a group label that each row belongs
+                # to): left blank, its covered columns would read as printed blank cells.
+                piece = text if k == 0 or spread else ""
                 out.append(piece)
                 if rowspan > 1:
                     pending[col] = (piece, rowspan - 1)

@@ -78,13 +78,15 @@ def hbar(key: str, title: str, labels: list[str], values: list[Any], value_name:
     `axis_labels` may shorten what the axis shows; the hover, the table and the CSV keep `labels`.
     """
     shown = axis_labels or labels
+    bar = {"type": "bar", "orientation": "h", "y": [plot_text(x) for x in shown],
+           "x": [_num(v) for v in values],
+           "marker": {"color": PALETTE[0]}, "hovertemplate": "%{y}：%{x}<extra></extra>",
+           "text": [("" if v is None else v) for v in values], "textposition": "auto",
+           "cliponaxis": False}
+    if list(shown) != list(labels):  # the hover names what the shortened axis cuts
+        bar.update(customdata=[plot_text(x) for x in labels], hovertemplate="%{customdata}：%{x}<extra></extra>")
     figure = {
-        "data": [{"type": "bar", "orientation": "h", "y": [plot_text(x) for x in shown],
-                  "customdata": [plot_text(x) for x in labels],
-                  "x": [_num(v) for v in values],
-                  "marker": {"color": PALETTE[0]}, "hovertemplate": "%{customdata}：%{x}<extra></extra>",
-                  "text": [("" if v is None else v) for v in values], "textposition": "auto",
-                  "cliponaxis": False}],
+        "data": [bar],
         "layout": _layout(yaxis={"automargin": True, "autorange": "reversed"}, xaxis=_value_axis(values),
                           annotations=_all_zero(values)),
     }

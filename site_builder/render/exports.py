@@ -28,6 +28,10 @@ META_HELP = {
     "year": "报告年度（整数）",
     "source": "输入文件相对于内容目录上一级的路径",
     "title": "报告标题",
+    "published": "发布日期（YYYY-MM-DD），取自网页自带的发布时间；网页未写明时为空（不用文件的创建日期推测）",
+    "url": "报告原文的网址，取自网页自带的原文链接或元数据；未写明时为空",
+    "publisher": "网页写明的发布机构或来源；未写明时为空",
+    "active_template": "表二的格式：2021（国办公开办函〔2021〕30号）或 2019（旧版，仅“本年新制作数量”“处理决定数量”两列计入现行字段，其余各行各列见 JSON 的 active.extra）",
     "failed_rules": "未通过的勾稽规则编号，空格分隔；空表示全部通过",
     "inferred_cells": "按勾稽关系推算出的单元格路径，空格分隔",
 }
@@ -59,6 +63,7 @@ def csv_row(agency: Agency, report: dict) -> list[Any]:
     ids = agency_fields(agency)
     meta = [report.get("agency"), ids["agency_id"], ids["region_code"], ids["level"], ids["kind"],
             report.get("year"), report.get("source"), report.get("title"),
+            report.get("published"), report.get("url"), report.get("publisher"), report.get("active_template"),
             " ".join(rules), " ".join(str(x.get("path")) for x in report.get("inferred") or [])]
     return meta + [cell(report, p) for p in c.cell_paths()]
 

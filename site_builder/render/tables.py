@@ -108,13 +108,25 @@ def active_table(report: dict, marks: Marks, prefix: str) -> Markup:
             cells = "".join(_td(report, f"active.{key}.{f}", marks, prefix) for f, _ in fields)
             body.append(_th(labels[key], scope="row") + cells + pad)
     extra = (report.get("active") or {}).get("extra")
-    if isinstance(extra, dict) and extra:
-        body.append('<th colspan="4" class="form-section">旧版表格中的其他项目</th>')
-        for label, value in extra.items():
-            shown = "，".join(f"{k}：{number(v)}" for k, v in value.items()) if isinstance(value, dict) \
-                else number(value)
-            body.append(_th(str(label), scope="row") + f'<td colspan="3">{escape(shown)}</td>')
+    if isinstance(extra, list) and extra:
+        heading = "2019 年版表格原样印出的各行" if report.get("active_template") == "2019" else "旧版表格中的其他项目"
+        body.append(f'<th colspan="4" class="form-section">{heading}</th>')
+        for row in extra:
+            if not isinstance(row, dict):
+                continue
+            values = list(row.get("values") or [])
+            columns = list(row.get("columns") or [])
+            shown = "，".join(f"{col}：{_extra_value(v)}" if col else _extra_value(v)
+                             for col, v in zip(columns + [""] * (len(values) - len(columns)), values))
+            body.append(_th(str(row.get("label", "")), scope="row") + f'<td colspan="3">{escape(shown)}</td>')
     return _wrap("二、主动公开政府信息情况", [], body, "form-active")
+
+
+def _extra_value(value) -> str:
+    """An old-form cell as printed: a number, a blank, or its own text (251000元)."""
+    if value is None:
+        return "—"
+    return value if isinstance(value, str) else number(value)
 
 
 def _subtotal_printed(report: dict, group: str) -> bool:

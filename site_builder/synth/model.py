@@ -19,9 +19,10 @@ from site_builder.synth import names, text
 
 YEARS = (2021, 2022, 2023, 2024, 2025)
 
-LAYOUTS = ("tab", "pdf_text", "runtogether", "markdown", "html", "gbk", "utf8_bom")
+LAYOUTS = ("tab", "pdf_text", "runtogether", "markdown", "html", "gbk", "utf8_bom", "flat_page", "portal_html")
 # The optional features only some layouts print (see render.py).
-NULLLESS_LAYOUTS = frozenset({"runtogether"})  # digits run together: an unprinted cell cannot be shown
+# Digits run together (or a whole page on one line): an unprinted cell cannot be shown.
+NULLLESS_LAYOUTS = frozenset({"runtogether", "flat_page"})
 SUBTOTAL_LAYOUTS = frozenset({"tab", "gbk", "utf8_bom"})  # group subtotal rows as in seed 003
 
 # Relative frequency of each outcome row of table 3 in real reports.

@@ -7,6 +7,8 @@
 - "runtogether": a web page copied as plain text: no separator at all between a label and
   its digits nor between digits (`一、本年新收政府信息公开申请数量1520300020`).
 - "markdown", "html": see render_grid.py.
+- "flat_page", "portal_html": a portal's crawled page as one line of text, and its Word-fed
+  article HTML; see render_portal.py.
 - "gbk": the tab layout in GB18030, sometimes with full-width digits and 1,234.
 - "utf8_bom": the tab layout with a byte order mark, sometimes with CRLF line ends.
 """
@@ -14,14 +16,14 @@ from __future__ import annotations
 
 import random
 
-from site_builder.synth import form, render_grid
+from site_builder.synth import form, render_grid, render_portal
 from site_builder.synth.form import FormRow, Style
 from site_builder.synth.model import LAYOUTS, NULLLESS_LAYOUTS, SUBTOTAL_LAYOUTS
 
 __all__ = ["LAYOUTS", "render", "renderable"]
 
 SUFFIX = {"tab": ".txt", "pdf_text": ".txt", "runtogether": ".txt", "markdown": ".md", "html": ".html",
-          "gbk": ".txt", "utf8_bom": ".txt"}
+          "gbk": ".txt", "utf8_bom": ".txt", "flat_page": ".txt", "portal_html": ".html"}
 
 
 def renderable(report: dict, layout: str) -> str | None:
@@ -53,6 +55,10 @@ def render(report: dict, layout: str, rng: random.Random) -> tuple[bytes, str]:
         return pdf_text(report, rng, Style.random(rng)).encode("utf-8"), SUFFIX[layout]
     if layout == "runtogether":
         return runtogether_text(report, rng, Style.random(rng)).encode("utf-8"), SUFFIX[layout]
+    if layout == "flat_page":
+        return render_portal.flat_page(report, rng, Style.random(rng)).encode("utf-8"), SUFFIX[layout]
+    if layout == "portal_html":
+        return render_portal.portal_html(report, rng, Style.random(rng)).encode("utf-8"), SUFFIX[layout]
     if layout == "markdown":
         return render_grid.markdown(report, rng, Style.random(rng)).encode("utf-8"), SUFFIX[layout]
     return render_grid.html_page(report, rng, Style.random(rng)).encode("utf-8"), SUFFIX[layout]

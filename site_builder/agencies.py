@@ -63,11 +63,6 @@ class AgencyRecord:
     kind: str
     members: list[int] = field(default_factory=list)  # indices into the reports given to resolve()
 
-    def row(self) -> dict[str, str]:
-        return {"agency_id": self.agency_id, "name": self.name, "aliases": ";".join(self.aliases),
-                "region_code": self.region_code or "", "region": self.region or UNSETTLED,
-                "level": self.level, "kind": self.kind}
-
 
 @dataclass(frozen=True)
 class Note:

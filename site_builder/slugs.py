@@ -30,10 +30,10 @@ def name_hash(name: str) -> str:
     return hashlib.sha1(name.encode("utf-8")).hexdigest()[:HASH_CHARS]
 
 
-def slugify(name: str) -> str:
-    """One name's slug, e.g. 凤泉区人民政府办公室-7c4a8d09ca."""
+def slugify(name: str, key: str | None = None) -> str:
+    """One name's slug, e.g. 凤泉区人民政府办公室-7c4a8d09ca; the hash is of `key` when given."""
     readable = readable_part(name)
-    digest = name_hash(name)
+    digest = name_hash(name if key is None else key)
     return f"{readable}-{digest}" if readable else f"agency-{digest}"
 
 
@@ -52,8 +52,7 @@ def keyed_slugs(readable: dict[str, str]) -> dict[str, str]:
     result: dict[str, str] = {}
     taken: set[str] = set()
     for name in sorted(readable):
-        text = readable_part(readable[name])
-        slug = base = f"{text}-{name_hash(name)}" if text else f"agency-{name_hash(name)}"
+        slug = base = slugify(readable[name], name)
         n = 2
         while slug in taken:
             slug = f"{base}-{n}"

@@ -89,7 +89,7 @@ def test_a_place_nothing_settles_is_unsettled_and_listed_never_guessed():
     report = sample_report("综合执法局", 2024, source="content/reports/x.txt")
     report["sections"]["overview"] = "本局认真贯彻落实政府信息公开条例。"
     resolution = ag.resolve([report])
-    assert resolution.agencies[0].region_code is None and resolution.agencies[0].row()["region"] == ag.UNSETTLED
+    assert (resolution.agencies[0].region_code, resolution.agencies[0].region) == (None, "")
     assert "地区未定" in resolution.notes[0].message
     conflict = ag.place_of({"agency": "洪泽区人民政府", "source": "content/reports/上海市/a.pdf"})[0]
     assert conflict.code is None and "上海市" in conflict.how

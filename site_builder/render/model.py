@@ -40,10 +40,6 @@ class Agency:
     twins: dict[int, list[str]] = field(default_factory=dict)  # year -> other files of that year's report
 
     @property
-    def region_path(self) -> list[str]:
-        return self.region.split("/") if self.region else [ag.UNSETTLED]
-
-    @property
     def years(self) -> list[int]:
         return [r["year"] for r in self.reports]
 

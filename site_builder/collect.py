@@ -30,7 +30,7 @@ log = logging.getLogger("mkdocs.plugins.portal")
 
 PACKAGE = Path(__file__).resolve().parent
 # Everything a parse result depends on: change any of it and every cached result is stale.
-PARSER_SOURCES = ("read", "parse", "check", "rules.py", "contract.py", "pipeline.py")
+PARSER_SOURCES = ("read", "segment.py", "parse", "check", "rules.py", "contract.py", "pipeline.py")
 PARSER_LIBRARIES = ("pdfplumber", "pdfminer.six", "python-docx", "lxml", "charset-normalizer")
 CACHE_FORMAT = "1"
 # Below this many files to parse, starting worker processes costs more than it saves.

@@ -251,6 +251,10 @@ def test_the_open_data_validates_as_a_frictionless_package_and_sqlite_holds_the_
     data = site / "data"
     report = validate(str(data / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
+    package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    assert [r["name"] for r in package["resources"]] == ["reports", "agencies", "findings"]
+    with (data / "findings.csv").open(encoding="utf-8-sig") as fh:
+        assert list(csv.DictReader(fh))  # the package describes a file that holds findings
     with (data / "agencies.csv").open(encoding="utf-8-sig") as fh:
         agencies = list(csv.DictReader(fh))
     assert list(agencies[0]) == ["agency_id", "name", "aliases", "region_code", "region", "level", "kind"]

@@ -28,6 +28,19 @@ _TEXT_HELP = {
 }
 
 
+# findings.csv (site_builder/render/audit.py): one row per audit finding.
+FINDINGS_FIELDS: list[dict[str, Any]] = [
+    {"name": "report", "type": "string", "description": "报告文件（来源路径）", "constraints": {"required": True}},
+    {"name": "agency", "type": "string", "description": "报告上印的机关名称"},
+    {"name": "year", "type": "integer", "description": "报告年度"},
+    {"name": "rule", "type": "string", "description": "审核规则", "constraints": {"enum": ["T1", "T2", "T3", "T4", "T5"]}},
+    {"name": "status", "type": "string", "description": "结果",
+     "constraints": {"enum": ["pass", "fail", "uncertain", "not_assessable"]}},
+    {"name": "message", "type": "string", "description": "说明"},
+    {"name": "evidence", "type": "string", "description": "依据（引文、数字、日期）"},
+]
+
+
 def _cell_type(path: str) -> str:
     return "number" if path.endswith("amount_wan_yuan") else "integer"
 
@@ -86,6 +99,9 @@ def write_datapackage(data_dir: Path, meta_help: dict[str, str], agency_columns:
                      mediatype="text/csv", schema=reports_schema),
             Resource(name="agencies", path="agencies.csv", format="csv", encoding="utf-8-sig",
                      mediatype="text/csv", schema=agencies_schema),
+            Resource(name="findings", path="findings.csv", format="csv", encoding="utf-8-sig",
+                     mediatype="text/csv", schema=Schema.from_descriptor({"fields": FINDINGS_FIELDS,
+                                                                          "missingValues": [""]})),
         ])
     target = data_dir / PACKAGE
     package.to_json(str(target))

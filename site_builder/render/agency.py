@@ -11,7 +11,7 @@ from site_builder import contract as c
 from site_builder.render import charts, tables
 from site_builder.render.env import Page, render, root_of
 from site_builder.render.fmt import number, percent
-from site_builder.render.model import Agency, key_figures
+from site_builder.render.model import Agency, key_figures, scan_note
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,7 @@ def agency_page(agency: Agency, year: int, source_url: str | None) -> Page:
         appeals=tables.appeals_table(report, marks, prefix),
         notes=tables.cell_notes(marks, prefix),
         json_url=f"{root}data/agencies/{agency.slug}.json",
+        scan_note=scan_note(report),
     )
     title = f"{agency.name}（{year}）"
     return Page(url_dir, title, body, {"description": f"{agency.name} {year} 年政府信息公开工作年度报告的数据与图表"})

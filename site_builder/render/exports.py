@@ -14,7 +14,7 @@ from typing import Any, Iterable
 from site_builder import contract as c
 from site_builder.render.agency import agency_dir
 from site_builder.render.fmt import csv_cell, json_default
-from site_builder.render.model import Agency, Portal, cell, key_figures, outcome_groups
+from site_builder.render.model import Agency, Portal, cell, key_figures, outcome_groups, scan_note
 
 META_COLUMNS = ("agency", "year", "source", "title", "failed_rules", "inferred_cells")
 SUMMARY_KEYS = ("new_received", "total_processed", "granted", "granted_rate", "denied_unavailable_share",
@@ -79,7 +79,11 @@ def quality_rows(portal: Portal) -> dict[str, list[dict]]:
                                 "rules": " ".join(sorted({str(x.get("rule")) for x in checks})),
                                 "count": len(checks)})
     rejected = [{"source": r.source, "reason": r.reason} for r in portal.rejected]
-    return {"failing": failing, "rejected": rejected, "skipped": [{"source": s} for s in portal.skipped]}
+    scanned = [{"agency": agency.name, "year": report["year"], "source": report.get("source"),
+                "url": agency_dir(agency, report["year"]) + "/", "note": scan_note(report)}
+               for agency in portal.agencies for report in agency.reports if scan_note(report)]
+    return {"failing": failing, "rejected": rejected, "skipped": [{"source": s} for s in portal.skipped],
+            "scanned": scanned}
 
 
 def write_all(portal: Portal, data_dir: Path) -> dict[str, int]:

@@ -46,6 +46,7 @@ def quality_page(portal: Portal) -> Page:
     report = build_report(portal)
     body = render("quality.md.j2", root="../", report=report, failing=rows["failing"][:STATIC_ROWS],
                   failing_count=len(rows["failing"]), rejected=rows["rejected"], skipped=rows["skipped"],
+                  scanned=rows["scanned"],
                   rules=rule_summary(portal), static_rows=STATIC_ROWS,
                   cross=[(a, x) for a in portal.agencies for x in a.cross_checks][:STATIC_ROWS])
     return Page("quality", "数据质量", body)

@@ -8,8 +8,8 @@ default install reads a scan with nothing fetched at run time.
 A page's result is plain data (`PageScan`): the text boxes in deskewed page
 pixels with their confidence, and the ruling lines the image shows. Turning
 that into lines of cells is `ocr_layout`'s job, which needs no image, so the
-OCR result can be cached by the file's hash and a change to the layout code
-re-runs no OCR. Misread digits are never fixed here: the consistency rules
+OCR result can be cached by the file's hash and reused by every later build.
+Misread digits are never fixed here: the consistency rules
 check what was read.
 
 Pages run in parallel across processes (each loads the models once). Inside a
@@ -110,13 +110,20 @@ def page_images(data: bytes, kind: str) -> list:
     try:
         image = Image.open(io.BytesIO(data))
         frames = [frame.convert("L") for frame in ImageSequence.Iterator(image)]
-    except (UnidentifiedImageError, OSError, ValueError) as exc:
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError) as exc:
         raise ReadError(f"image cannot be decoded ({exc})") from exc
     if len(frames) > MAX_PAGES:
         raise ReadError(f"image has {len(frames)} pages; an annual report has far fewer (limit {MAX_PAGES})")
+    out = []
     for frame in frames:
         frame.info["dpi"] = image.info.get("dpi")
-    return frames
+        dpi = _image_dpi(frame)
+        if dpi > MAX_DPI:  # a phone photo or a 600 dpi scan: more pixels only cost time
+            frame = frame.resize((round(frame.width * MAX_DPI / dpi), round(frame.height * MAX_DPI / dpi)),
+                                 Image.LANCZOS)
+            frame.info["dpi"] = (MAX_DPI, MAX_DPI)
+        out.append(frame)
+    return out
 
 
 def _pdf_images(data: bytes) -> list:
@@ -203,8 +210,7 @@ def read_empty_cells(engine, level, page: PageScan) -> list[list]:
     found = []
     for grid in ocr_layout.find_tables(page, max(3.0, page.dpi * 0.02)):
         merged = ocr_layout.merged_cells(grid)
-        taken = {merged[cell] for cell in (ocr_layout.cell_at(grid, (b[0] + b[2]) / 2, (b[1] + b[3]) / 2)
-                                           for b in page.boxes) if cell is not None}
+        taken = set(ocr_layout.cell_boxes(grid, merged, [tuple(b[:5]) for b in page.boxes])[0])
         for region, (x0, top, x1, bottom) in ocr_layout.regions(grid).items():
             if region in taken:
                 continue
@@ -262,7 +268,10 @@ def scan_pages(data: bytes, kind: str, jobs: int | None = None) -> list[PageScan
         threads = 1 if multiprocessing.parent_process() is not None else _cpus()
         pages = [scan_page(image, threads) for image in images]
     else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        # forkserver: a worker forked from a process whose ONNX Runtime threads are running could
+        # inherit a lock held by one of them and hang.
+        context = multiprocessing.get_context("forkserver")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
             pages = list(pool.map(scan_page, images))
     _cache_put(key, pages)
     return pages
@@ -290,10 +299,11 @@ def set_cache_dir(path: Path | str | None) -> None:
 
 
 def cache_key(data: bytes) -> str:
-    """The file's hash, the engine and this module and `rulings`: change any and the page is read again."""
+    """The file's hash, the engine, and the code that makes a PageScan (this module, `rulings`, and
+    `ocr_layout`, whose grid decides which empty cells are read again): change any and OCR runs again."""
     h = hashlib.sha256(CACHE_FORMAT.encode() + engine_version().encode())
     here = Path(__file__).resolve().parent
-    for name in ("ocr.py", "rulings.py"):
+    for name in ("ocr.py", "rulings.py", "ocr_layout.py"):
         h.update((here / name).read_bytes())
     return h.hexdigest()[:16] + "-" + hashlib.sha256(data).hexdigest()
 

@@ -212,21 +212,26 @@ def split_at_rules(box: Box, grid: Grid, merged: list[int]) -> list[Box]:
     return [(a, t, b, bt, txt.strip()) for a, t, b, bt, txt in pieces if txt.strip()]
 
 
-def fill_table(grid: Grid, boxes: list[Box], page: int) -> tuple[PageTable, set[int]]:
-    xs, ys = grid.xs, grid.ys
-    rows, cols = len(ys) - 1, len(xs) - 1
-    merged = merged_cells(grid)
+def cell_boxes(grid: Grid, merged: list[int], boxes: list[Box]) -> tuple[dict[int, list[Box]], set[int]]:
+    """(boxes by merged region, cut at the rules they run across; indexes of the boxes in the grid)."""
     texts: dict[int, list[Box]] = {}
     inside: set[int] = set()
     for i, box in enumerate(boxes):
-        cell = cell_at(grid, (box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
-        if cell is None:
+        if cell_at(grid, (box[0] + box[2]) / 2, (box[1] + box[3]) / 2) is None:
             continue
         inside.add(i)
         for piece in split_at_rules(box, grid, merged):
             cell = cell_at(grid, (piece[0] + piece[2]) / 2, (piece[1] + piece[3]) / 2)
             if cell is not None:
                 texts.setdefault(merged[cell], []).append(piece)
+    return texts, inside
+
+
+def fill_table(grid: Grid, boxes: list[Box], page: int) -> tuple[PageTable, set[int]]:
+    xs, ys = grid.xs, grid.ys
+    rows, cols = len(ys) - 1, len(xs) - 1
+    merged = merged_cells(grid)
+    texts, inside = cell_boxes(grid, merged, boxes)
     covered_rows: dict[int, set[int]] = {}
     for i, region in enumerate(merged):
         covered_rows.setdefault(region, set()).add(i // cols)

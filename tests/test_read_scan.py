@@ -120,3 +120,15 @@ def test_the_build_caches_ocr_by_file_hash_apart_from_parsing(tmp_path, scans, m
 
     monkeypatch.setattr(ocr, "scan_page", no_ocr)
     assert parse_all(content, jobs=1)[0] == first
+
+
+def test_a_scan_is_image_only_and_the_same_for_the_same_seed(scans):
+    import pdfplumber
+
+    name = "hongze-district-2023.pdf"
+    data, _ = scans(name, 150)
+    assert scan_pdf((CORPUS / name).read_bytes(), 150, SEED) == data
+    assert scan_pdf((CORPUS / name).read_bytes(), 150, SEED + 1) != data
+    with pdfplumber.open(io.BytesIO(data)) as pdf, pdfplumber.open(CORPUS / name) as original:
+        assert len(pdf.pages) == len(original.pages)
+        assert not any(page.chars for page in pdf.pages) and all(len(page.images) == 1 for page in pdf.pages)

@@ -111,7 +111,8 @@ def page_images(data: bytes, kind: str) -> list:
         image = Image.open(io.BytesIO(data))
         frames = [frame.convert("L") for frame in ImageSequence.Iterator(image)]
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError) as exc:
-        raise ReadError(f"image cannot be decoded ({exc})") from exc
+        raise ReadError("image cannot be decoded: binary data that starts like a PNG, JPEG or TIFF image "
+                        f"but is damaged or cut off ({type(exc).__name__})") from exc
     if len(frames) > MAX_PAGES:
         raise ReadError(f"image has {len(frames)} pages; an annual report has far fewer (limit {MAX_PAGES})")
     out = []
@@ -268,9 +269,11 @@ def scan_pages(data: bytes, kind: str, jobs: int | None = None) -> list[PageScan
         threads = 1 if multiprocessing.parent_process() is not None else _cpus()
         pages = [scan_page(image, threads) for image in images]
     else:
-        # forkserver: a worker forked from a process whose ONNX Runtime threads are running could
-        # inherit a lock held by one of them and hang.
-        context = multiprocessing.get_context("forkserver")
+        # Fork is cheapest, but a child forked from a process whose ONNX Runtime threads run could
+        # inherit a lock one of them holds and hang: once this process has loaded the engine itself
+        # (a one-page file), start workers from a clean forkserver instead.
+        clean = _engine.cache_info().currsize == 0 and "fork" in multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if clean else "forkserver")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
             pages = list(pool.map(scan_page, images))
     _cache_put(key, pages)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from dataclasses import dataclass
 
 from site_builder.read.celltext import join_wrapped, tidy_cell
 from site_builder.read import ocr
@@ -81,9 +82,14 @@ def page_blocks(page: PageScan, number: int) -> list[Block]:
 
 # ---- tables from rulings -----------------------------------------------------------------------
 
+@dataclass
 class Grid:
-    def __init__(self, xs: list[float], ys: list[float], hrules: list[list[float]], vrules: list[list[float]]):
-        self.xs, self.ys, self.hrules, self.vrules = xs, ys, hrules, vrules
+    """One ruled table: its rule positions, and the rules themselves (which cells they divide)."""
+
+    xs: list[float]  # vertical rule positions, left to right
+    ys: list[float]  # horizontal rule positions, top to bottom
+    hrules: list[list[float]]  # [x0, x1, y]
+    vrules: list[list[float]]  # [top, bottom, x]
 
 
 def find_tables(page: PageScan, tolerance: float) -> list[Grid]:

@@ -207,7 +207,7 @@ def read_empty_cells(engine, level, page: PageScan) -> list[list]:
     from site_builder.read import ocr_layout
 
     margin = max(3, round(page.dpi * 0.03))  # clear of the cell's rules
-    min_height = page.dpi * 0.06  # a digit of the form's smallest type is taller; a speck is not
+    min_height = page.dpi * 0.04  # a digit of the form's smallest type (7 pt) is taller; a speck is not
     found = []
     for grid in ocr_layout.find_tables(page, max(3.0, page.dpi * 0.02)):
         merged = ocr_layout.merged_cells(grid)
@@ -240,12 +240,19 @@ def _glyph_box(inner, min_height: float) -> tuple[int, int, int, int] | None:
 
     if inner.size == 0 or min(inner.shape) < min_height:
         return None
-    ink = (inner < 150).astype(np.uint8)
+    # Ink is well below the paper: small type at 150 dpi is blurred to grey, so no fixed level fits.
+    paper = float(np.median(inner))
+    ink = (inner < min(paper - 40, 0.5 * (paper + float(inner.min())) + 10)).astype(np.uint8)
     count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    parts = [stats[i] for i in range(1, count)
-             if stats[i][3] >= min_height and stats[i][2] < 0.9 * inner.shape[1]]
+    # A glyph's strokes fill a fair share of its box; a hair or a scratch across the cell does not.
+    parts = [stats[i] for i in range(1, count) if stats[i][3] >= min_height
+             and stats[i][2] < 0.9 * inner.shape[1] and stats[i][4] >= 0.2 * stats[i][2] * stats[i][3]]
     if not parts:
         return None
+    # The number is one line: keep what stands beside the tallest glyph, not a speck above it.
+    tallest = max(parts, key=lambda p: p[3])
+    band = (tallest[1] - 0.25 * tallest[3], tallest[1] + 1.25 * tallest[3])
+    parts = [p for p in parts if band[0] <= p[1] and p[1] + p[3] <= band[1]]
     return (min(int(p[0]) for p in parts), min(int(p[1]) for p in parts),
             max(int(p[0] + p[2]) for p in parts), max(int(p[1] + p[3]) for p in parts))
 

@@ -31,9 +31,11 @@ from site_builder.read.tables import Span, Table
 
 _CELL_GAP = 2.0  # a gap wider than this many line heights splits a text line into cells
 _COVER = 0.6  # a rule covering this share of a cell's side divides it from its neighbour
-_SPECK = ".·•,，'`‘’\"“”:：;；_~。、°º˙^¨"  # what OCR makes of a speck of dust
+_SPECK = ".·•,，'`‘’\"“”:：;；_~。、°º˙^¨*＊+"  # what OCR makes of a speck of dust
 _DUST = re.compile(f"^[{re.escape(_SPECK)}]+$")
-_DUST_BESIDE_NUMBER = re.compile(f"^[{re.escape(_SPECK)}]*(\\d[\\d,，]*(?:\\.\\d+)?)[{re.escape(_SPECK)}]*$")
+# Before a number a speck can also read as a minus: no cell of the form is negative.
+_DUST_BESIDE_NUMBER = re.compile(
+    f"^[{re.escape(_SPECK)}\\-−–]*(\\d[\\d,，]*(?:\\.\\d+)?)[{re.escape(_SPECK)}]*$")
 _NUMBER = re.compile(r"^\d[\d,，]*(?:\.\d+)?$")
 _PAGE_NUMBER = re.compile(r"^[-—–－\s]*\d{1,3}[-—–－\s]*$")
 

@@ -141,6 +141,22 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
     ("other", "六", "其他需要报告的事项"),
 )
 
+# Words a part's heading holds, by part (its numeral on the official form). Reports renumber
+# their parts (two text parts before the tables, seven parts), so a heading is known by these
+# words, not by its numeral. Longest first within a part.
+PART_HEADINGS: dict[str, tuple[str, ...]] = {
+    "一": ("总体情况",),
+    "二": ("主动公开政府信息情况", "主动公开政府信息", "主动公开情况"),
+    "三": ("收到和处理政府信息公开申请情况", "收到和处理政府信息公开申请", "依申请公开"),
+    "四": ("政府信息公开行政复议、行政诉讼情况", "行政复议、行政诉讼情况", "行政复议、行政诉讼", "行政复议行政诉讼",
+          "行政法复议", "行政复议", "行政诉讼"),
+    "五": ("存在的主要问题及改进情况", "存在的主要问题", "主要问题及改进", "存在的突出问题", "突出问题",
+          "存在的问题及改进"),
+    "六": ("其他需要报告的事项", "其他需要报告"),
+}
+# Parts some reports add (part 五 = 信息处理费收取情况): they end the part before them.
+EXTRA_HEADINGS: tuple[str, ...] = ("信息处理费收取情况", "收取信息处理费情况", "信息处理费")
+
 # ---- Consistency rules --------------------------------------------------------------
 
 RULES: dict[str, str] = {

@@ -11,11 +11,12 @@ from pathlib import Path
 from site_builder.check import run_checks
 from site_builder.parse import ParseError, parse_document
 from site_builder.read import ReadError, read_bytes
+from site_builder.segment import segment
 
 
 def parse_bytes(data: bytes, source: str, suffix: str = "", debug: bool = False) -> dict:
     try:
-        report = parse_document(read_bytes(data, source, suffix), debug)
+        report = parse_document(segment(read_bytes(data, source, suffix)), debug)
     except (ReadError, ParseError) as exc:
         return {"source": source, "error": str(exc)}
     except RecursionError:

@@ -38,18 +38,25 @@ _COL_LABEL = {col.key: col.label for col in c.APPLICANT_COLUMNS}
 
 @lru_cache(maxsize=256)
 def application_equations(columns: tuple[str, ...] = c.COLUMN_KEYS,
-                          subtotals: tuple[str, ...] = c.SUBTOTAL_KEYS) -> tuple[Equation, ...]:
-    """C1–C4 for a table 3 that has `columns` and prints the group `subtotals`."""
+                          subtotals: tuple[str, ...] = c.SUBTOTAL_KEYS,
+                          folded: tuple[str, ...] = ()) -> tuple[Equation, ...]:
+    """C1–C4 for a table 3 that has `columns` and prints the group `subtotals`.
+
+    A `folded` group prints its subtotal and none of its items (older forms print (六)其他处理
+    as one row): in C3 the subtotal stands in for the items, and C4 has nothing to check.
+    """
     eqs: list[Equation] = []
     applicants = tuple(k for k in columns if k != "total")
+    outcomes = tuple(r for r in c.OUTCOME_KEYS if _group(r) not in folded)
+    outcomes += tuple(c.GROUP_SUBTOTAL[g] for g in folded)
     for col in columns:
         where = f"列「{_COL_LABEL[col]}」"
         eqs.append(Equation("C1", (_app("new_received", col), _app("carried_over", col)),
                             (_app("total_processed", col), _app("carried_forward", col)), where))
         eqs.append(Equation("C3", (_app("total_processed", col),),
-                            tuple(_app(r, col) for r in c.OUTCOME_KEYS), where))
+                            tuple(_app(r, col) for r in outcomes), where))
         for group, subtotal in c.GROUP_SUBTOTAL.items():
-            if subtotal in subtotals:
+            if subtotal in subtotals and group not in folded:
                 eqs.append(Equation("C4", (_app(subtotal, col),),
                                     tuple(_app(r, col) for r in c.GROUP_ITEMS[group]),
                                     f"{c.GROUP_LABELS[group]} · {where}"))
@@ -59,6 +66,19 @@ def application_equations(columns: tuple[str, ...] = c.COLUMN_KEYS,
             eqs.append(Equation("C2", (_app(row, "total"),), tuple(_app(row, k) for k in applicants),
                                 f"行「{_ROW_LABEL[row]}」"))
     return tuple(eqs)
+
+
+def _group(row: str) -> str | None:
+    return _ROW_GROUP.get(row)
+
+
+_ROW_GROUP = {r.key: r.group for r in c.APPLICATION_ROWS}
+
+
+def folded_groups(subtotals, printed_rows) -> tuple[str, ...]:
+    """Groups whose subtotal is printed and none of whose items is."""
+    return tuple(g for g, sub in c.GROUP_SUBTOTAL.items()
+                 if sub in subtotals and not any(k in printed_rows for k in c.GROUP_ITEMS[g]))
 
 
 @lru_cache(maxsize=1)

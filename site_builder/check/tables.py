@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from site_builder import contract as c
-from site_builder.rules import Equation, appeal_equations, application_equations, failures
+from site_builder.rules import Equation, appeal_equations, application_equations, failures, folded_groups
 
 EXPLAIN = {
     "C1": "本年新收与上年结转之和，应等于办理结果总计与结转下年度之和",
@@ -37,8 +37,15 @@ def printed_subtotals(report: dict) -> tuple[str, ...]:
     return tuple(k for k in c.SUBTOTAL_KEYS if any(v is not None for v in (rows.get(k) or {}).values()))
 
 
+def printed_rows(report: dict) -> set[str]:
+    rows = report.get("applications", {})
+    return {k for k in c.APPLICATION_ROW_KEYS if any(v is not None for v in (rows.get(k) or {}).values())}
+
+
 def equations_for(report: dict) -> tuple[Equation, ...]:
-    return application_equations(present_columns(report), printed_subtotals(report)) + appeal_equations()
+    subtotals = printed_subtotals(report)
+    folded = folded_groups(subtotals, printed_rows(report))
+    return application_equations(present_columns(report), subtotals, folded) + appeal_equations()
 
 
 def table_checks(report: dict) -> Iterator[dict]:

@@ -11,9 +11,9 @@ from decimal import Decimal
 
 from site_builder import contract as c
 from site_builder.parse.layout import agency_and_year, find_headings, find_title, part_spans
-from site_builder.parse.tables import (REQUIRED_APPLICATION_ROWS, parse_active, parse_applications,
-                                       parse_appeals)
+from site_builder.parse.tables import parse_active, parse_applications, parse_appeals
 from site_builder.parse.tokens import normalize
+from site_builder.rules import folded_groups
 from site_builder.read.document import Line, RawDocument
 
 __all__ = ["ParseError", "parse_document"]
@@ -35,29 +35,27 @@ def parse_document(doc: RawDocument, debug: bool = False) -> dict:
                 else f"the title 「{title}」 is there but table 三 is not; the report may be truncated")
         raise ParseError(f"not a government information disclosure annual report: {what} "
                          "(收到和处理政府信息公开申请情况)")
+    t4 = spans.get("四") or _table4_span(lines, t3[0], spans)
+    if t4 is not None and t3[0] < t4[0] - 1 < t3[1]:
+        t3 = (t3[0], t4[0] - 1)  # no heading between them: table 四 starts at its header
     report = c.empty_report(doc.source)
     report["title"] = title
     if title:
         report["agency"], report["year"] = agency_and_year(title)
 
     applications = parse_applications(lines, t3)
-    lacking = [k for k in REQUIRED_APPLICATION_ROWS if k not in applications.rows_found]
     if not applications.found:
         raise ParseError("table 三 (收到和处理政府信息公开申请情况) has a heading but no rows: "
                          "the report is truncated or its table is an image")
-    if lacking:
-        labels = "、".join(r.label for r in c.APPLICATION_ROWS if r.key in lacking)
-        raise ParseError(f"truncated report: table 三 has no row {labels}")
-    t4 = spans.get("四") or _fallback_span(lines, "行政复议", None, after=t3[1] - 1)
     appeals = parse_appeals(lines, t4) if t4 else None
-    if appeals is None or not appeals.found:
-        raise ParseError("truncated report: table 四 (行政复议、行政诉讼情况) is missing")
     t2 = spans.get("二") or (max(title_lines, default=-1) + 1, t3[0])
     active = parse_active(lines, t2)
 
     checks: list[dict] = []
     inferred: list[dict] = []
     for part in (active, applications, appeals):
+        if part is None:
+            continue
         for path, value in part.solution.values.items():
             _set(report, path, value)
         checks += part.solution.checks
@@ -65,11 +63,22 @@ def parse_document(doc: RawDocument, debug: bool = False) -> dict:
     if active.extra:
         report["active"]["extra"] = [{"label": e["label"], "values": [_plain(v) for v in e["values"]]}
                                      for e in active.extra]
+    folded = folded_groups(tuple(k for k in c.SUBTOTAL_KEYS if k in applications.rows_found),
+                           applications.rows_found)
     missing_rows = [r for r in c.APPLICATION_ROWS if not r.subtotal and r.key not in applications.rows_found
+                    and r.group not in folded  # printed as its group's one row
                     and all(v is None for v in report["applications"][r.key].values())]
     for row in missing_rows:
         checks.append({"rule": "missing", "cells": [f"applications.{row.key}.{k}" for k in c.COLUMN_KEYS],
                        "message": f"表三缺少「{row.label}」一行"})
+    if appeals is None or not appeals.found:
+        checks.append({"rule": "missing", "cells": [f"appeals.{g}.{f}" for g, _ in c.APPEAL_GROUPS
+                                                    for f, _ in c.APPEAL_FIELDS],
+                       "message": "未找到表四「政府信息公开行政复议、行政诉讼情况」（报告可能不完整）"})
+    if not active.found:
+        checks.append({"rule": "missing", "cells": [f"active.{k}.{f}" for k, fields in c.ACTIVE_FIELDS.items()
+                                                    for f, _ in fields],
+                       "message": "未找到表二「主动公开政府信息情况」（报告可能不完整）"})
     report["checks"] = checks
     report["inferred"] = inferred
     for key, numeral, heading in c.SECTIONS:
@@ -81,11 +90,26 @@ def parse_document(doc: RawDocument, debug: bool = False) -> dict:
     if doc.notes:
         report["notes"] = list(doc.notes)
     if debug:
-        report["debug"] = {"headings": {n: i + 1 for n, i in headings.items()},
-                           "title_lines": [i + 1 for i in title_lines],
+        report["debug"] = {"headings": {n: doc.origin(i) + 1 for n, i in headings.items()},
+                           "title_lines": [doc.origin(i) + 1 for i in title_lines],
                            "columns": list(applications.columns),
-                           "rows": active.trace("二") + applications.trace("三") + appeals.trace("四")}
+                           "rows": active.trace("二", doc.origin) + applications.trace("三", doc.origin)
+                           + (appeals.trace("四", doc.origin) if appeals else [])}
     return report
+
+
+_TABLE4_WORDS = ("结果维持", "行政复议")
+
+
+def _table4_span(lines: list[Line], after: int, spans: dict) -> tuple[int, int] | None:
+    """Table 四 without its heading: from its header (行政复议 … 结果维持) after table 三's start
+    to the next part heading."""
+    for i in range(after + 1, len(lines)):
+        text = normalize(lines[i].text)
+        if any(w in text for w in _TABLE4_WORDS):
+            end = min((s - 1 for s, _ in spans.values() if s - 1 > i), default=len(lines))
+            return (i, end)
+    return None
 
 
 def _fallback_span(lines: list[Line], phrase: str, end: int | None, after: int = -1) -> tuple[int, int] | None:

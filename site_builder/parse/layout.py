@@ -8,21 +8,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from site_builder import contract as c
 from site_builder.parse.tokens import normalize
 from site_builder.read.document import Line
 
-# part numeral -> phrases its heading contains (normalized)
-PART_PHRASES: dict[str, tuple[str, ...]] = {
-    "一": ("总体情况",),
-    "二": ("主动公开政府信息情况", "主动公开政府信息", "主动公开情况"),
-    "三": ("收到和处理政府信息公开申请情况", "收到和处理政府信息公开申请", "依申请公开"),
-    "四": ("政府信息公开行政复议、行政诉讼情况", "行政复议、行政诉讼情况", "行政复议、行政诉讼", "行政复议行政诉讼"),
-    "五": ("存在的主要问题及改进情况", "存在的主要问题", "主要问题及改进"),
-    "六": ("其他需要报告的事项", "其他需要报告"),
-}
+PART_PHRASES = c.PART_HEADINGS
 PART_ORDER = ("一", "二", "三", "四", "五", "六")
-# Part headings print "一、"; "(一)" is a sub-part of 一 and never a part heading.
-_HEADING_START = re.compile(r"^第?([一二三四五六])(?:部分)?[、.．,，:：]")
+# A part heading starts with a numeral mark ("五、", "第五部分"); "(一)" is a sub-part, never a part.
+_HEADING_START = re.compile(r"^第?([一二三四五六七八九十]{1,2})(?:部分)?[、.．,，:：]")
+EXTRA = "extra"  # key prefix of headings of parts outside the six (they only end a span)
 
 
 @dataclass(frozen=True)
@@ -31,23 +25,46 @@ class Layout:
     parts: dict[str, tuple[int, int]]  # numeral -> [start, end) line span, heading excluded
 
 
+def heading_part(norm: str) -> str | None:
+    """The part a short line heads, by its words: parts are renumbered, so the numeral only
+    says that it is a heading. A line of the words alone (no numeral) is a heading too."""
+    if not norm or len(norm) > 40 or re.search(r"\d\s*$", norm):
+        return None
+    m = _HEADING_START.match(norm)
+    body = norm[m.end():] if m else norm
+    if m is None and len(norm) > 16:
+        return None
+    for numeral in PART_ORDER:
+        # without a numeral only the heading's own words count: "依申请公开情况" alone may be a sub-heading
+        phrases = PART_PHRASES[numeral] if m is not None else PART_PHRASES[numeral][:2]
+        if any(body.startswith(p) or (m is not None and p in body) for p in phrases):
+            return numeral
+    if m is not None and any(p in body for p in c.EXTRA_HEADINGS):
+        return EXTRA
+    return None
+
+
 def find_headings(lines: list[Line]) -> dict[str, int]:
-    """Line index of each part heading found, in document order."""
+    """Line index of each part heading found, in document order.
+
+    Parts come in the form's order, so a later line that names an earlier part (a table
+    header "行政复议" after part 五) is not its heading. Headings of extra parts are keyed
+    "extra<index>": they end the span of the part before them.
+    """
     found: dict[str, int] = {}
     next_part = 0
     for i, line in enumerate(lines):
-        norm = normalize(line.text)
-        if not norm or len(norm) > 40:
+        part = heading_part(normalize(line.text))
+        if part is None:
             continue
-        m = _HEADING_START.match(norm)
-        if m is None:
+        if part == EXTRA:
+            if found:
+                found[f"{EXTRA}{i}"] = i
             continue
-        numeral = m.group(1)
-        if numeral not in PART_ORDER[next_part:]:
+        if part not in PART_ORDER[next_part:]:
             continue
-        if any(p in norm for p in PART_PHRASES[numeral]) and not re.search(r"\d\s*$", norm):
-            found[numeral] = i
-            next_part = PART_ORDER.index(numeral) + 1
+        found[part] = i
+        next_part = PART_ORDER.index(part) + 1
     return found
 
 

@@ -27,7 +27,6 @@ class Slot:
     paths: tuple[str, ...]
     candidates: list[Reading]
     printed: str = ""  # the row's printed text, for messages
-    unprinted: bool = False  # a row the report does not print, covered by a printed subtotal
 
 
 @dataclass
@@ -47,6 +46,9 @@ def solve(slots: list[Slot], equations: tuple[Equation, ...] | list[Equation]) -
     recovered: dict[str, str] = {}  # path -> rule that gave a lost cell its value
     ambiguous: list[tuple[Slot, list[tuple[dict, dict]]]] = []
     for slot in slots:
+        if len(slot.candidates) == 1 and not any(v is LOST for v in slot.candidates[0]):
+            fixed.update(zip(slot.paths, slot.candidates[0]))  # printed whole: nothing to choose
+            continue
         mine = set(slot.paths)
         own = list({id(eq): eq for p in slot.paths for eq in by_path.get(p, ())
                     if mine.issuperset(eq.cells)}.values())
@@ -70,7 +72,7 @@ def solve(slots: list[Slot], equations: tuple[Equation, ...] | list[Equation]) -
     _propagate(values, equations, recovered)
     for slot in slots:
         lost = [p for p in slot.paths if values.get(p) is LOST]
-        if lost and not slot.unprinted:  # an unprinted row is reported as a missing row by the caller
+        if lost:
             out.checks.append(_check("missing", lost, f"「{slot.printed}」中缺失的单元格无法由勾稽关系唯一推出"))
     for path, value in values.items():
         out.values[path] = None if value is LOST else value  # type: ignore[assignment]

@@ -11,14 +11,12 @@ from dataclasses import dataclass, field
 
 from site_builder import contract as c
 from site_builder.parse.labels import group_of, match_active_row, match_application_row
-from site_builder.parse.readings import LOST, printed_width, readings
+from site_builder.parse.readings import printed_width, readings
 from site_builder.parse.rows import PrintedRow, assemble, drop_spacers_in_short_rows
 from site_builder.parse.solve import Slot, Solution, solve
 from site_builder.parse.tokens import is_value, line_tokens, normalize
 from site_builder.read.document import Line
-from site_builder.rules import application_equations, appeal_equations
-
-REQUIRED_APPLICATION_ROWS = ("new_received", "total_processed")
+from site_builder.rules import appeal_equations, application_equations, folded_groups
 
 
 @dataclass
@@ -32,8 +30,9 @@ class TableResult:
     # `parse --debug` can show which lines became which row, formatted only when asked.
     printed: list[tuple[PrintedRow, str | None, Slot | None]] = field(default_factory=list)
 
-    def trace(self, table: str) -> list[dict]:
-        return [{"table": table, "lines": [i + 1 for i in row.lines], "label": row.label, "row": key,
+    def trace(self, table: str, origin=lambda i: i) -> list[dict]:
+        """Rows as `parse --debug` shows them; `origin` maps a line index to the reader's line."""
+        return [{"table": table, "lines": sorted({origin(i) + 1 for i in row.lines}), "label": row.label, "row": key,
                  "printed": [t.text or "□" for t in row.values],
                  "readings": None if slot is None else len(slot.candidates)}
                 for row, key, slot in self.printed]
@@ -67,6 +66,7 @@ def parse_applications(lines: list[Line], span: tuple[int, int]) -> TableResult:
     table = assemble(lines, *span)
     drop_spacers_in_short_rows(table.rows)
     matched: list[tuple[str, PrintedRow]] = []
+    seen: set[str] = set()
     checks: list[dict] = []
     group: str | None = None
     for row in table.rows:
@@ -76,11 +76,12 @@ def parse_applications(lines: list[Line], span: tuple[int, int]) -> TableResult:
                            "message": f"表三中无法识别的行「{row.label[:40]}」，其数字未采用"})
             continue
         group = next((r.group for r in c.APPLICATION_ROWS if r.key == key), None) or group_of(row.label)
-        if any(k == key for k, _ in matched):
+        if key in seen:
             checks.append({"rule": "duplicate", "cells": [f"applications.{key}.total"],
                            "message": f"表三「{row.label[:40]}」重复出现，只采用第一次"})
             continue
         matched.append((key, row))
+        seen.add(key)
     widths = [printed_width(r.values) for _, r in matched if not _is_single_run(r)]
     named = header_columns(table.header)
     columns = decide_columns(named, max(widths) if widths else None)
@@ -90,28 +91,17 @@ def parse_applications(lines: list[Line], span: tuple[int, int]) -> TableResult:
                   readings(row.values, (len(columns),), summed, prefer), _printed(row))
              for key, row in matched]
     subtotals = tuple(k for k, _ in matched if k in c.SUBTOTAL_KEYS)
-    slots += _unprinted_items(subtotals, {k for k, _ in matched}, columns)
-    solution = solve(slots, application_equations(columns, subtotals))
+    folded = folded_groups(subtotals, {k for k, _ in matched})
+    solution = solve(slots, application_equations(columns, subtotals, folded))
+    if summed:
+        checks += [_unsplittable(slot, "C2", "本行总计应等于各类申请人数量之和") for slot, (_, row) in zip(slots, matched)
+                   if not slot.candidates and _overfull(row.values, len(columns))]
     solution.checks = checks + solution.checks
     found_keys = {k for k, _ in matched}
     by_key = {s.name: s for s in slots}
     keys = {id(row): key for key, row in matched}
     printed = [(row, keys.get(id(row)), by_key.get(keys.get(id(row), ""))) for row in table.rows]
     return TableResult(solution, bool(matched), found_keys, columns=columns, printed=printed)
-
-
-def _unprinted_items(subtotals: tuple[str, ...], printed: set[str], columns: tuple[str, ...]) -> list[Slot]:
-    """Items a report folds into its printed group total ((六) printed as one merged row):
-    unknown cells the rules may recover (a group total of 0 leaves one reading: all 0)."""
-    slots = []
-    for group, subtotal in c.GROUP_SUBTOTAL.items():
-        if subtotal not in subtotals:
-            continue
-        for key in c.GROUP_ITEMS[group]:
-            if key not in printed:
-                slots.append(Slot(key, tuple(f"applications.{key}.{col}" for col in columns),
-                                  [tuple(LOST for _ in columns)], f"{key}（未印出）", unprinted=True))
-    return slots
 
 
 def _is_single_run(row: PrintedRow) -> bool:
@@ -158,12 +148,28 @@ def parse_appeals(lines: list[Line], span: tuple[int, int]) -> TableResult:
         toks = line_tokens(lines[i])
         if toks and all(is_value(t) for t in toks) and any(t.kind == "num" for t in toks):
             tokens += toks
-    if not tokens:
-        tokens = [t for row in assemble(lines, *span).rows for t in row.values]
+    if not tokens:  # the values follow a label ("总计 0 0 0 …"): the table's one printed row
+        tokens = next((row.values for row in assemble(lines, *span).rows
+                       if any(t.kind == "num" for t in row.values)), [])
     paths = tuple(f"appeals.{g}.{f}" for g, _ in c.APPEAL_GROUPS for f, _ in c.APPEAL_FIELDS)
     if not tokens:
         return TableResult(Solution(), False)
     slot = Slot("appeals", paths, readings(tokens, (5, 5, 5), True),
                 " ".join(t.text or "□" for t in tokens))
     row = PrintedRow("", tokens)
-    return TableResult(solve([slot], appeal_equations()), True, {"appeals"}, printed=[(row, "appeals", slot)])
+    solution = solve([slot], appeal_equations())
+    if not slot.candidates and _overfull(tokens, len(paths)):
+        solution.checks.append(_unsplittable(slot, "C5", "各组总计应等于维持、纠正、其他结果与尚未审结之和"))
+    return TableResult(solution, True, {"appeals"}, printed=[(row, "appeals", slot)])
+
+
+def _overfull(tokens, n: int) -> bool:
+    """Run-together digits enough for every cell: no split of them satisfying the sums means
+    the printed numbers themselves break the rule, not that a cell is lost."""
+    return all(t.kind != "num" or t.text.isdigit() for t in tokens) and \
+        sum(len(t.text) if t.kind == "num" else 1 for t in tokens) > n > len(tokens)
+
+
+def _unsplittable(slot: Slot, rule: str, expects: str) -> dict:
+    return {"rule": rule, "cells": list(slot.paths),
+            "message": f"「{slot.printed}」的数字无论怎样拆分都不满足{rule}（{expects}），各单元格留空"}

@@ -35,3 +35,9 @@ class RawDocument:
     kind: str  # text | markdown | html | pdf | docx
     lines: list[Line]
     notes: list[str] = field(default_factory=list)  # how the reader got here (fallbacks)
+    # For each line, the index of the line the reader gave, once a later stage (segment) has cut
+    # or joined lines; None while lines are the reader's own. For tracing a cell back to its text.
+    origins: list[int] | None = None
+
+    def origin(self, index: int) -> int:
+        return self.origins[index] if self.origins is not None else index

@@ -23,6 +23,7 @@ from site_builder.parse import parse_document  # noqa: E402
 from site_builder.read import ocr  # noqa: E402
 from site_builder.read.document import RawDocument  # noqa: E402
 from site_builder.read.ocr_layout import scan_lines  # noqa: E402
+from site_builder.segment import segment  # noqa: E402
 from site_builder.synth.scan import scan_pdf  # noqa: E402
 
 
@@ -31,8 +32,11 @@ def main() -> None:
     ap.add_argument("--dpi", type=int, nargs="+", default=[150, 200])
     ap.add_argument("--seed", type=int, default=2024)
     ap.add_argument("--jobs", type=int, default=None, help="processes for pages (default: all cores)")
+    ap.add_argument("--cache", type=Path, default=None,
+                    help="reuse OCR results from this cache (e.g. .pytest_cache/d/ocr): accuracy only, "
+                         "the seconds then time a cache read")
     args = ap.parse_args()
-    ocr.set_cache_dir(None)  # time the OCR itself
+    ocr.set_cache_dir(args.cache)  # by default none: time the OCR itself
     print(f"engine: {ocr.engine_version()}; cores used: {args.jobs or ocr._cpus()}")
     for dpi in args.dpi:
         right = total = pages_all = 0
@@ -42,7 +46,7 @@ def main() -> None:
             start = time.perf_counter()
             pages = ocr.scan_pages(scan, "pdf", args.jobs)
             seconds = time.perf_counter() - start
-            report = parse_document(RawDocument(name, "pdf", scan_lines(pages)))
+            report = parse_document(segment(RawDocument(name, "pdf", scan_lines(pages))))
             report["checks"] += run_checks(report)
             ok, n, wrong = score(report, name)
             right, total, pages_all, seconds_all = right + ok, total + n, pages_all + len(pages), seconds_all + seconds

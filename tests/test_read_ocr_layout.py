@@ -65,7 +65,8 @@ def test_page_numbers_are_dropped_even_with_dust_on_them():
 
 @pytest.mark.parametrize("read,clean", [("0°", "0"), (":95", "95"), ("·1", "1"), (".0", "0"),
                                         ("96171.6", "96171.6"), ("-", "-"), ("2024年", "2024年"),
-                                        ("1.属于国家秘密", "1.属于国家秘密")])
+                                        ("1.属于国家秘密", "1.属于国家秘密"), ("ó", "0"), ("ò.", "0"), ("1l", "11"),
+                                        ("O型", "O型"), ("-8", "8"), ("*0", "0"), ("|", "|")])
 def test_dust_beside_a_number_is_not_part_of_it(read, clean):
     assert clean_text(read) == clean
 

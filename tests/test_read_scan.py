@@ -18,6 +18,7 @@ from site_builder.pipeline import parse_bytes
 from site_builder.read import ocr, read_bytes
 from site_builder.read.document import RawDocument
 from site_builder.read.ocr_layout import scan_lines
+from site_builder.segment import segment
 from site_builder.synth.scan import scan_pdf
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"real PDFs not found at {CORPUS}")
@@ -71,7 +72,7 @@ def test_a_misread_digit_is_flagged_on_its_cell_and_kept_as_read(scans):
     row = next(b for b in page.boxes if "予以公开" in b[4])
     fifties = sorted((b for b in page.boxes if b[4] == "50" and abs(b[1] - row[1]) < 30), key=lambda b: b[0])
     fifties[0][4] = "58"
-    report = parse_document(RawDocument(name, "pdf", scan_lines(pages)))
+    report = parse_document(segment(RawDocument(name, "pdf", scan_lines(pages))))
     from site_builder.check import run_checks
 
     checks = report["checks"] + run_checks(report)

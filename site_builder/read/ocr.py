@@ -211,7 +211,7 @@ def read_empty_cells(engine, level, page: PageScan) -> list[list]:
     found = []
     for grid in ocr_layout.find_tables(page, max(3.0, page.dpi * 0.02)):
         merged = ocr_layout.merged_cells(grid)
-        taken = set(ocr_layout.cell_boxes(grid, merged, [tuple(b[:5]) for b in page.boxes])[0])
+        taken = set(ocr_layout.cell_boxes(grid, merged, ocr_layout.kept_boxes(page))[0])  # dust takes no cell
         for region, (x0, top, x1, bottom) in ocr_layout.regions(grid).items():
             if region in taken:
                 continue
@@ -315,14 +315,20 @@ def cache_key(data: bytes) -> str:
     here = Path(__file__).resolve().parent
     for name in ("ocr.py", "rulings.py", "ocr_layout.py"):
         h.update((here / name).read_bytes())
-    return h.hexdigest()[:16] + "-" + hashlib.sha256(data).hexdigest()
+    return h.hexdigest()[:16] + "/" + hashlib.sha256(data).hexdigest()
+
+
+def _cache_path(key: str) -> Path:
+    """<cache>/<code version>/<file hash[:2]>/<file hash>.json: a folder per version, spread by file."""
+    version, digest = key.split("/")
+    return _cache_dir / version / digest[:2] / f"{digest}.json"
 
 
 def _cache_get(key: str) -> list[PageScan] | None:
     if _cache_dir is None:
         return None
     try:
-        stored = json.loads((_cache_dir / key[:2] / f"{key}.json").read_text(encoding="utf-8"))
+        stored = json.loads(_cache_path(key).read_text(encoding="utf-8"))
         return [PageScan(**page) for page in stored]
     except (OSError, ValueError, TypeError):  # missing, or cut short: read the pages again
         return None
@@ -331,7 +337,7 @@ def _cache_get(key: str) -> list[PageScan] | None:
 def _cache_put(key: str, pages: list[PageScan]) -> None:
     if _cache_dir is None:
         return
-    target = _cache_dir / key[:2] / f"{key}.json"
+    target = _cache_path(key)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")

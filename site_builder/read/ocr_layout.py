@@ -36,6 +36,8 @@ _DUST = re.compile(f"^[{re.escape(_SPECK)}]+$")
 # Before a number a speck can also read as a minus: no cell of the form is negative.
 _DUST_BESIDE_NUMBER = re.compile(
     f"^[{re.escape(_SPECK)}\\-−–]*(\\d[\\d,，]*(?:\\.\\d+)?)[{re.escape(_SPECK)}]*$")
+# Letters the recognizer gives for a digit under dust; taken as digits only in a box of digits.
+_LOOKALIKES = {**dict.fromkeys("oOóòôöõ〇○ΟοＯо", "0"), **dict.fromkeys("lIíì", "1")}  # not "|": a rule
 _NUMBER = re.compile(r"^\d[\d,，]*(?:\.\d+)?$")
 _PAGE_NUMBER = re.compile(r"^[-—–－\s]*\d{1,3}[-—–－\s]*$")
 
@@ -50,8 +52,11 @@ def scan_lines(pages: list[PageScan]) -> list[Line]:
 
 
 def clean_text(text: str) -> str:
-    """A box's text without the dust OCR read as punctuation beside a number ("0." "·1")."""
+    """A box's text without the dust OCR read as punctuation beside a number ("0." "·1"), and a
+    box that is all digits but for a letter shaped like one ("ó" for a dusty 0) read as digits."""
     text = text.strip()
+    if text and all(ch.isdigit() or ch in _LOOKALIKES or ch in _SPECK for ch in text):
+        text = "".join(_LOOKALIKES.get(ch, ch) for ch in text)
     match = _DUST_BESIDE_NUMBER.match(text)
     if match:
         return match.group(1)
@@ -63,12 +68,18 @@ def is_number(text: str) -> bool:
     return bool(_NUMBER.match(text))
 
 
-def page_blocks(page: PageScan, number: int) -> list[Block]:
+def kept_boxes(page: PageScan) -> list[Box]:
+    """The page's boxes with their text cleaned, less those that are only dust."""
     boxes: list[Box] = []
     for x0, top, x1, bottom, text, _score in page.boxes:
         text = clean_text(text)
         if text and not _DUST.match(text):
             boxes.append((x0, top, x1, bottom, text))
+    return boxes
+
+
+def page_blocks(page: PageScan, number: int) -> list[Block]:
+    boxes = kept_boxes(page)
     tolerance = max(3.0, page.dpi * 0.02)
     tables = find_tables(page, tolerance)
     placed: set[int] = set()

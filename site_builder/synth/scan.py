@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import random
+import time
 
 MAX_TILT = 0.8  # degrees: a feeder rarely skews a sheet more
 JPEG_QUALITY = 60  # a copier's "text" setting: visible ringing around the strokes
@@ -27,7 +28,9 @@ def scan_pdf(pdf: bytes, dpi: int, seed: int = 0) -> bytes:
     finally:
         document.close()
     out = io.BytesIO()
-    pages[0].save(out, "PDF", save_all=True, append_images=pages[1:], resolution=float(dpi))
+    when = time.gmtime(1704067200)  # 2024-01-01, not now: the same input must give the same bytes
+    pages[0].save(out, "PDF", save_all=True, append_images=pages[1:], resolution=float(dpi),
+                  creationDate=when, modDate=when)
     return out.getvalue()
 
 

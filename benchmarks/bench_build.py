@@ -56,9 +56,9 @@ def child_portal(content: Path, site: Path, out: Path) -> None:
 
     real_many = collect.parse_many
 
-    def counting(items, jobs=None):
+    def counting(items, jobs=None, ocr_cache=None):
         t["parsed"] += len(items)
-        return real_many(items, jobs)
+        return real_many(items, jobs, ocr_cache)
 
     collect.parse_many = counting
     timed(collect, "parse_all", "parse")

@@ -24,14 +24,15 @@ from importlib import metadata
 from pathlib import Path
 
 from site_builder.pipeline import parse_bytes, read_input
-from site_builder.read import SUPPORTED_SUFFIXES
+from site_builder.read import SUPPORTED_SUFFIXES, ocr
 
 log = logging.getLogger("mkdocs.plugins.portal")
 
 PACKAGE = Path(__file__).resolve().parent
 # Everything a parse result depends on: change any of it and every cached result is stale.
 PARSER_SOURCES = ("read", "segment.py", "parse", "check", "rules.py", "contract.py", "pipeline.py")
-PARSER_LIBRARIES = ("pdfplumber", "pdfminer.six", "python-docx", "lxml", "charset-normalizer")
+PARSER_LIBRARIES = ("pdfplumber", "pdfminer.six", "python-docx", "lxml", "charset-normalizer", "rapidocr",
+                    "onnxruntime", "opencv-python-headless", "pypdfium2")
 CACHE_FORMAT = "1"
 # Below this many files to parse, starting worker processes costs more than it saves.
 PARALLEL_MIN = 48
@@ -65,6 +66,8 @@ def parse_all(content_dir: Path, *, cache_dir: Path | None = None, jobs: int | N
     """
     paths, _ = find_inputs(content_dir)
     store = Cache(cache_dir or default_cache_dir(content_dir)) if cache else None
+    # OCR results are kept apart from parse results: a parser change must not re-run OCR.
+    ocr_cache = store.root.parent / "ocr" if store else None
     results: list[dict | None] = [None] * len(paths)
     todo: list[tuple[int, Input]] = []
     for i, path in enumerate(paths):
@@ -77,7 +80,7 @@ def parse_all(content_dir: Path, *, cache_dir: Path | None = None, jobs: int | N
             results[i] = hit
         else:
             todo.append((i, item))
-    for (i, item), report in zip(todo, parse_many([it for _, it in todo], jobs)):
+    for (i, item), report in zip(todo, parse_many([it for _, it in todo], jobs, ocr_cache)):
         results[i] = report
         if store:
             store.put(item, report)
@@ -100,14 +103,19 @@ def load_input(path: Path, content_dir: Path) -> Input | dict:
     return Input(path, source, data, key)
 
 
-def parse_many(items: list[Input], jobs: int | None = None) -> list[dict]:
-    """Parse the inputs, across processes when there are enough of them; results in input order."""
+def parse_many(items: list[Input], jobs: int | None = None, ocr_cache: Path | None = None) -> list[dict]:
+    """Parse the inputs, across processes when there are enough of them; results in input order.
+
+    A scan read with few other files is OCR'd page by page across the cores; among many files,
+    each worker OCRs its own files' pages.
+    """
     jobs = jobs or usable_cpus()
+    ocr.set_cache_dir(ocr_cache)
     if jobs <= 1 or len(items) < PARALLEL_MIN:
         return [parse_bytes(it.data, it.source, it.path.suffix) for it in items]
     # Large chunks: each task pickles bytes in and a dict out, so fewer round trips matter.
     chunk = max(1, min(64, len(items) // (jobs * 4)))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=ocr.set_cache_dir, initargs=(ocr_cache,)) as pool:
         return list(pool.map(parse_bytes, [it.data for it in items], [it.source for it in items],
                              [it.path.suffix for it in items], chunksize=chunk))
 

@@ -116,10 +116,9 @@ def test_scanned_pdf_without_ocr_says_it_needs_ocr(monkeypatch):
     assert "needs OCR" in _error(_scanned_pdf(), "scan.pdf")
 
 
-@pytest.mark.skipif(not ocr.available(), reason="Tesseract with chi_sim is not installed (optional OCR path)")
-def test_scanned_pdf_is_read_by_ocr_when_tesseract_is_installed():
+def test_scanned_pdf_is_read_by_ocr_by_default():
     doc = read_bytes(_scanned_pdf(), "scan.pdf", ".pdf")
-    assert "OCR" in doc.notes[0]
+    assert doc.notes[0].startswith("read from a scan by OCR (RapidOCR ") and "no text layer" in doc.notes[0]
     assert any("本年新收" in line.text for line in doc.lines)
 
 

@@ -68,3 +68,21 @@ def test_publication_line_links_the_original_safely():
     report["url"] = "javascript:alert(1)"
     body = agency_pages(group_reports([report]).agencies[0], {})[0].body
     assert "javascript:" not in body and "原文链接" not in body
+
+
+def test_a_report_read_from_a_scan_is_marked_on_its_page_and_listed_on_the_quality_page():
+    from site_builder.render.quality import quality_page
+
+    scanned = sample_report("扫描局", 2024)
+    scanned["notes"] = ["read from a scan by OCR (RapidOCR 3.10.0 (PP-OCRv6 small, ONNX Runtime)): "
+                        "PDF has no text layer (a scanned image); 5 pages at 200 dpi <b>"]
+    typed = sample_report("文字局", 2024)
+    typed["notes"] = ["no ruled table found in the PDF; tables were read from the text layer"]
+    portal = group_reports([scanned, typed])
+    pages = {a.name: agency_pages(a, {})[0].body for a in portal.agencies}
+    assert "portal-status-scan" in pages["扫描局"] and "portal-status-scan" not in pages["文字局"]
+    assert "RapidOCR 3.10.0" in pages["扫描局"] and "<b>" not in pages["扫描局"]  # the note is escaped
+    quality = quality_page(portal).body
+    listed = quality.split('id="scanned"')[-1] if 'id="scanned"' in quality else quality.split("从扫描件识别的报告")[1]
+    listed = listed.split("跨年校验")[0]
+    assert "扫描局" in listed and "文字局" not in listed and "5 pages at 200 dpi &lt;b&gt;" in listed

@@ -14,16 +14,20 @@ from site_builder.read.text import decode, text_lines
 
 __all__ = ["Line", "RawDocument", "ReadError", "read_bytes", "SUPPORTED_SUFFIXES"]
 
-SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".doc")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".doc", *IMAGE_SUFFIXES)
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")  # PNG, JPEG, TIFF (both byte orders)
 
 
 def sniff(data: bytes, suffix: str) -> str:
-    """The format of the bytes: pdf, docx, doc, html, markdown or text."""
+    """The format of the bytes: pdf, image, docx, doc, html, markdown or text."""
     head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if data[:5] == b"%PDF-":
         return "pdf"
+    if data.startswith(_IMAGE_MAGIC):
+        return "image"
     if data[:4] == b"PK\x03\x04":
         return "docx"
     if data[:8] == _OLE_MAGIC:
@@ -52,6 +56,12 @@ def _read(data: bytes, source: str, suffix: str) -> tuple[RawDocument, list[tupl
         raise ReadError(f"named .pdf but it is not a PDF (the bytes are {kind})")
     if suffix == ".docx" and kind != "docx":
         raise ReadError(f"named .docx but it is not a Word .docx file (the bytes are {kind})")
+    if suffix in IMAGE_SUFFIXES and kind != "image":
+        raise ReadError(f"named {suffix} but it is not a PNG, JPEG or TIFF image (the bytes are {kind})")
+    if kind == "image":
+        from site_builder.read.ocr_layout import read_scan
+
+        return read_scan(data, source, "image", "an image of the report (a scan or a photo)")
     if kind == "pdf":
         from site_builder.read.pdf import read_pdf
 

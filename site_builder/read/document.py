@@ -4,6 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+# How `notes` says a report was read from a scan by OCR; the site marks such reports by it.
+SCAN_NOTE = "read from a scan by OCR"
+
+
 class ReadError(Exception):
     """An input that cannot be read as a report; the message says what is wrong."""
 

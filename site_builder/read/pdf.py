@@ -66,6 +66,8 @@ def read_pdf(data: bytes, source: str) -> RawDocument:
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     notes: list[str] = []
+    scanned = ""  # why the PDF needs OCR; OCR runs after pdfplumber lets go of the file
+    blocks: list[Block] = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = pdf.pages
@@ -74,13 +76,12 @@ def read_pdf(data: bytes, source: str) -> RawDocument:
             if not pages:
                 raise ReadError("PDF has no pages")
             if not any(page.chars for page in pages):
-                return _scanned(pages, source, "PDF has no text layer (a scanned image)")
-            if _unmapped_share(pages) > 0.5:
-                return _scanned(pages, source, "PDF text has no Unicode mapping (its fonts give only glyph "
-                                               "numbers, shown as (cid:N))")
-            blocks: list[Block] = []
-            for number, page in enumerate(pages, 1):
-                blocks.extend(page_blocks(page, number, notes))
+                scanned = "PDF has no text layer (a scanned image)"
+            elif _unmapped_share(pages) > 0.5:
+                scanned = "PDF text has no Unicode mapping (its fonts give only glyph numbers, shown as (cid:N))"
+            else:
+                for number, page in enumerate(pages, 1):
+                    blocks.extend(page_blocks(page, number, notes))
     except ReadError:
         raise
     except Exception as exc:  # pdfminer raises many unrelated types on damaged files
@@ -88,6 +89,10 @@ def read_pdf(data: bytes, source: str) -> RawDocument:
         if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise ReadError("PDF is encrypted (password-protected); publish or supply an unencrypted copy") from exc
         raise ReadError(f"PDF is damaged and cannot be read ({type(exc).__name__}: {exc})") from exc
+    if scanned:
+        from site_builder.read.ocr_layout import read_scan
+
+        return read_scan(data, source, "pdf", scanned)
     if not any(isinstance(b, PageTable) for b in blocks):
         notes.append("no ruled table found in the PDF; tables were read from the text layer")
     blocks = join_pages(drop_page_numbers(blocks))
@@ -297,16 +302,3 @@ def to_lines(blocks: list[Block]) -> list[Line]:
 def _unmapped_share(pages) -> float:
     chars = [ch["text"] for page in pages for ch in page.chars]
     return sum(1 for text in chars if text.startswith("(cid:")) / max(len(chars), 1)
-
-
-def _scanned(pages, source: str, why: str) -> RawDocument:
-    from site_builder.read import ocr
-
-    if not ocr.available():
-        raise ReadError(f"{why}: it needs OCR; install Tesseract with simplified Chinese "
-                        "(Debian: tesseract-ocr tesseract-ocr-chi-sim) or supply a PDF with a text layer")
-    lines = [Line((text,)) for page in pages for text in ocr.page_lines(page)]
-    if not any(line.text.strip() for line in lines):
-        raise ReadError("PDF has no text layer and OCR found no text in it")
-    return RawDocument(source, "pdf", lines, [f"{why}: read by OCR (Tesseract chi_sim), {len(pages)} pages; "
-                                              "numbers may be misread, the rules check them"])

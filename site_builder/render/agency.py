@@ -14,7 +14,7 @@ from site_builder.render.audit import panel
 from site_builder.render.env import Page, render, root_of
 from site_builder.render.fmt import number, percent
 from site_builder.render.missing import missing_parts
-from site_builder.render.model import Agency, key_figures
+from site_builder.render.model import Agency, key_figures, scan_note
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,7 @@ def agency_page(agency: Agency, year: int, source_url: str | None, place: PlaceC
         twins=[(s.split("/")[-1], root + (source_urls or {})[s] if s in (source_urls or {}) else None)
                for s in agency.twins.get(year, [])],
         place=place(year, root) if place else {"place": [], "peers": None},
+        scan_note=scan_note(report),
     )
     title = f"{agency.name}（{year}）"
     return Page(url_dir, title, body, {"description": f"{agency.name} {year} 年政府信息公开工作年度报告的数据与图表"})

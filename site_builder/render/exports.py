@@ -17,7 +17,7 @@ from site_builder.render import opendata
 from site_builder.render.agency import agency_dir
 from site_builder.render.audit import write_findings_csv
 from site_builder.render.fmt import csv_cell, json_default
-from site_builder.render.model import Agency, Portal, cell, key_figures, outcome_groups
+from site_builder.render.model import Agency, Portal, cell, key_figures, outcome_groups, scan_note
 
 META_HELP = {
     "agency": "机关名称，与报告标题中的写法一致",
@@ -132,8 +132,11 @@ def quality_rows(portal: Portal) -> dict[str, list[dict]]:
               "agency": by_id[n.agency_id].name if n.agency_id in by_id else "",
               "url": agency_dir(by_id[n.agency_id]) + "/" if n.agency_id in by_id else ""}
              for n in portal.notes]
+    scanned = [{"agency": agency.name, "year": report["year"], "source": report.get("source"),
+                "url": agency_dir(agency, report["year"]) + "/", "note": scan_note(report)}
+               for agency in portal.agencies for report in agency.reports if scan_note(report)]
     return {"failing": failing, "rejected": rejected, "skipped": [{"source": s} for s in portal.skipped],
-            "agency_notes": notes}
+            "agency_notes": notes, "scanned": scanned}
 
 
 def write_all(portal: Portal, data_dir: Path) -> dict[str, int]:

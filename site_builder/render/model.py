@@ -14,6 +14,7 @@ from site_builder import contract as c
 from site_builder import places, twins
 from site_builder.audit import audit_agencies
 from site_builder.check import cross_year_checks
+from site_builder.read.document import SCAN_NOTE
 from site_builder.slugs import keyed_slugs
 
 Number = int | float | Decimal
@@ -125,6 +126,11 @@ def _rejection(report: dict) -> str | None:
 
 
 # ---- cells and key figures ------------------------------------------------------------
+
+def scan_note(report: dict) -> str | None:
+    """The reader's note when the report was read from a scan by OCR (it names the engine), else None."""
+    return next((n for n in report.get("notes") or () if isinstance(n, str) and n.startswith(SCAN_NOTE)), None)
+
 
 def cell(report: dict, path: str) -> Number | None:
     node: Any = report

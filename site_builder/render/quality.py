@@ -50,7 +50,8 @@ def quality_page(portal: Portal) -> Page:
     rows = quality_rows(portal)
     report = build_report(portal)
     body = render("quality.md.j2", root="../", report=report, failing=rows["failing"][:STATIC_ROWS],
-                  failing_count=len(rows["failing"]), rejected=rows["rejected"], skipped=rows["skipped"], notes=rows["agency_notes"],
+                  failing_count=len(rows["failing"]), rejected=rows["rejected"], skipped=rows["skipped"],
+                  notes=rows["agency_notes"], scanned=rows["scanned"],
                   rules=rule_summary(portal), static_rows=STATIC_ROWS,
                   cross=[(a, x) for a in portal.agencies for x in a.cross_checks][:STATIC_ROWS],
                   audit_rules=[(r, RULES[r], RULE_HELP[r]) for r in RULES], audit_rates=pass_rates(portal.agencies),

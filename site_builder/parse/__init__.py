@@ -151,7 +151,7 @@ def section_text(lines: list[Line], span: tuple[int, int], kind: str) -> str:
                 current = []
             continue
         current.append(text)
-        if one_line_paragraphs or (kind == "pdf" and _SENTENCE_END.search(text)):
+        if one_line_paragraphs or (kind in ("pdf", "image") and _SENTENCE_END.search(text)):
             paragraphs.append(_join(current))
             current = []
     if current:

@@ -28,9 +28,11 @@ TARGETS = {200: 0.99, 150: 0.97}
 
 
 @pytest.fixture(scope="session")
-def scans(request):
-    """(name, dpi) -> (scan bytes, contract object), each made and read once per session."""
-    ocr.set_cache_dir(request.config.cache.mkdir("ocr"))
+def scans(request, tmp_path_factory):
+    """(name, dpi) -> (scan bytes, contract object), each made and read once per session; the OCR
+    is kept in pytest's cache across runs (or for this run only when the cache plugin is off)."""
+    cache = getattr(request.config, "cache", None)
+    ocr.set_cache_dir(cache.mkdir("ocr") if cache is not None else tmp_path_factory.mktemp("ocr"))
     made: dict[tuple[str, int], tuple[bytes, dict]] = {}
 
     def get(name: str, dpi: int) -> tuple[bytes, dict]:

@@ -61,7 +61,7 @@ def _read(data: bytes, source: str, suffix: str) -> tuple[RawDocument, list[tupl
     if kind == "image":
         from site_builder.read.ocr_layout import read_scan
 
-        return read_scan(data, source, "image", "an image of the report (a scan or a photo)")
+        return read_scan(data, source, "image", "an image of the report (a scan or a photo)"), []
     if kind == "pdf":
         from site_builder.read.pdf import read_pdf
 

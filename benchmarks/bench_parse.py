@@ -42,7 +42,9 @@ def pin_one_core() -> str:
 
 
 def inputs(per_layout: int) -> dict[str, list[tuple[bytes, str]]]:
-    groups = {"seeds": [(p.read_bytes(), p.suffix) for p in sorted((ROOT / "content" / "reports").glob("*.txt"))]}
+    # the five seeds as published (../shared/seeds); content/ files them in region folders now
+    seeds = CORPUS.parent.parent / "seeds"
+    groups = {"seeds": [(p.read_bytes(), ".txt") for p in sorted(seeds.glob("*.txt"))]}
     for layout in LAYOUTS:
         cases = []
         for seed in range(per_layout):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from site_builder import contract as c
 from site_builder.parse.tokens import normalize
@@ -25,10 +26,15 @@ class Layout:
     parts: dict[str, tuple[int, int]]  # numeral -> [start, end) line span, heading excluded
 
 
+_ANY_HEADING_WORD = re.compile("|".join(re.escape(p) for ps in PART_PHRASES.values() for p in ps)
+                               + "|" + "|".join(re.escape(p) for p in c.EXTRA_HEADINGS))
+
+
+@lru_cache(maxsize=65536)
 def heading_part(norm: str) -> str | None:
     """The part a short line heads, by its words: parts are renumbered, so the numeral only
     says that it is a heading. A line of the words alone (no numeral) is a heading too."""
-    if not norm or len(norm) > 40 or re.search(r"\d\s*$", norm):
+    if not norm or len(norm) > 40 or norm[-1].isdigit() or not _ANY_HEADING_WORD.search(norm):
         return None
     m = _HEADING_START.match(norm)
     body = norm[m.end():] if m else norm

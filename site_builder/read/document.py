@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 # How `notes` says a report was read from a scan by OCR; the site marks such reports by it.
@@ -24,8 +25,8 @@ class Line:
     cells: tuple[str, ...]
     grid: bool = False
 
-    @property
-    def text(self) -> str:
+    @cached_property
+    def text(self) -> str:  # read many times per line by every stage: joined once
         return "".join(self.cells)
 
 

@@ -235,11 +235,11 @@ def _rows(text: str, start: int, end: int) -> tuple[list[Line], int]:
         run = _next_run(text, pos)
         if run is None:
             break
-        run_start, run_end, label_end = run
+        run_start, run_end = run
         gap = text[end:run_start] if run_start > end else ""
         if len(gap.strip()) > 12 or re.search(r"[。；;！!，,]", gap):
             break  # past the table: the digits belong to the prose after it
-        label = text[label_start:label_end]
+        label = text[label_start:run_start]
         rows += _label_lines(label, text[run_start:run_end])
         label_start = pos = run_end
         stop = run_end
@@ -251,8 +251,8 @@ def _rows(text: str, start: int, end: int) -> tuple[list[Line], int]:
     return rows, stop
 
 
-def _next_run(text: str, pos: int) -> tuple[int, int, int] | None:
-    """(start, end, label_end) of the next run of values at or after pos.
+def _next_run(text: str, pos: int) -> tuple[int, int] | None:
+    """(start, end) of the next run of values at or after pos.
 
     A number that belongs to a label is skipped: an enumerator (`2.没有现成…`, the last digit
     of a run glued to the next label), a bracketed or counted number (`（1）`, `第20条`),
@@ -281,7 +281,7 @@ def _next_run(text: str, pos: int) -> tuple[int, int, int] | None:
             e = s + len(run)
             if not run:
                 continue
-        return s, e, s
+        return s, e
     return None
 
 
@@ -327,10 +327,7 @@ def _split_header(label: str) -> tuple[str, str]:
         last = m
     if last is None:
         return "", label
-    rest = label[last.end():]
-    enum = _ENUMERATOR.search(rest)
-    cut = last.end() + (enum.start() if enum else 0)
-    if not enum:
-        # no enumerator: the row label is what follows the header's last word, if anything
-        cut = last.end()
+    # the row's label starts at its enumerator after the header's last word, or right after that word
+    enum = _ENUMERATOR.search(label, last.end())
+    cut = enum.start() if enum else last.end()
     return label[:cut].strip(), label[cut:].strip()

@@ -13,7 +13,6 @@ from site_builder import contract as c
 from site_builder.parse.layout import agency_and_year, find_headings, find_title, part_spans
 from site_builder.parse.tables import parse_active, parse_applications, parse_appeals
 from site_builder.parse.tokens import normalize
-from site_builder.rules import folded_groups
 from site_builder.read.document import Line, RawDocument
 
 __all__ = ["ParseError", "parse_document"]
@@ -66,10 +65,8 @@ def parse_document(doc: RawDocument, debug: bool = False) -> dict:
     if active.extra:
         report["active"]["extra"] = [{"label": e["label"], "columns": e["columns"],
                                       "values": [_plain(v) for v in e["values"]]} for e in active.extra]
-    folded = folded_groups(tuple(k for k in c.SUBTOTAL_KEYS if k in applications.rows_found),
-                           applications.rows_found)
     missing_rows = [r for r in c.APPLICATION_ROWS if not r.subtotal and r.key not in applications.rows_found
-                    and r.group not in folded  # printed as its group's one row
+                    and r.group not in applications.folded  # printed as its group's one row
                     and all(v is None for v in report["applications"][r.key].values())]
     for row in missing_rows:
         checks.append({"rule": "missing", "cells": [f"applications.{row.key}.{k}" for k in c.COLUMN_KEYS],

@@ -45,7 +45,7 @@ def readings(tokens: list[Token], shape: tuple[int, ...], summed: bool,
         return [tuple(values)]
     if len(values) > n or not values:
         return []
-    if _printed_digits(tokens) == n:
+    if printed_digits(tokens) == n:
         # As many digits as cells: one digit a cell is the only split there is, whatever the
         # sums say ("5100000" with its 总计 printed 0 is 5 1 0 0 0 0 0, and C2 then fails).
         return [tuple(v for t in tokens for v in ([int(d) for d in t.text] if _is_run(t) else [t.value if t.kind == "num" else None]))]
@@ -63,7 +63,7 @@ def _is_run(tok: Token) -> bool:
     return tok.kind == "num" and tok.text.isdigit()
 
 
-def _printed_digits(tokens: list[Token]) -> int:
+def printed_digits(tokens: list[Token]) -> int:
     """Cells the row could print at most: a digit a cell in its runs, one per other token."""
     return sum(len(t.text) if _is_run(t) else 1 for t in tokens)
 

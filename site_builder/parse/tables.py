@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from site_builder import contract as c
 from site_builder.parse.active_2019 import current_fields, is_2019_template, old_rows
 from site_builder.parse.labels import group_of, match_active_row, match_application_row
-from site_builder.parse.readings import printed_width, readings
+from site_builder.parse.readings import printed_digits, printed_width, readings
 from site_builder.parse.rows import PrintedRow, assemble, drop_spacers_in_short_rows
 from site_builder.parse.solve import Slot, Solution, solve
 from site_builder.parse.tokens import is_value, line_tokens, normalize
@@ -27,6 +27,7 @@ class TableResult:
     rows_found: set[str] = field(default_factory=set)
     extra: list[dict] = field(default_factory=list)
     columns: tuple[str, ...] = ()
+    folded: tuple[str, ...] = ()  # groups printed as their subtotal alone
     template: str = "2021"  # table 二's form: "2021" (国办公开办函〔2021〕30号) or "2019"
     # (printed row, the form row it was matched to, its slot): kept as references so that
     # `parse --debug` can show which lines became which row, formatted only when asked.
@@ -105,7 +106,7 @@ def parse_applications(lines: list[Line], span: tuple[int, int]) -> TableResult:
     by_key = {s.name: s for s in slots}
     keys = {id(row): key for key, row in matched}
     printed = [(row, keys.get(id(row)), by_key.get(keys.get(id(row), ""))) for row in table.rows]
-    return TableResult(solution, bool(matched), found_keys, columns=columns, printed=printed)
+    return TableResult(solution, bool(matched), found_keys, columns=columns, printed=printed, folded=folded)
 
 
 _ITEM_ORDER = tuple(r.key for r in c.APPLICATION_ROWS if not r.subtotal)
@@ -216,8 +217,7 @@ def parse_appeals(lines: list[Line], span: tuple[int, int]) -> TableResult:
 def _overfull(tokens, n: int) -> bool:
     """Run-together digits enough for every cell: no split of them satisfying the sums means
     the printed numbers themselves break the rule, not that a cell is lost."""
-    return all(t.kind != "num" or t.text.isdigit() for t in tokens) and \
-        sum(len(t.text) if t.kind == "num" else 1 for t in tokens) > n > len(tokens)
+    return all(t.kind != "num" or t.text.isdigit() for t in tokens) and printed_digits(tokens) > n > len(tokens)
 
 
 def _unsplittable(slot: Slot, rule: str, expects: str) -> dict:

@@ -4,7 +4,7 @@
     python benchmarks/bench_audit.py --synthetic 600 # the audit's cost on 600 generated agencies × 2 years
 
 Parses every file with the project's parser, groups the reports as the site
-build does (render.model.group_reports, which runs the audit), and prints:
+build does (model.portal.group_reports, which runs the audit), and prints:
 
 - per rule, the number of findings and of reports with each status
   (pass / fail / uncertain / not_assessable; a report's status is its worst finding);
@@ -33,7 +33,7 @@ from site_builder.audit.findings import section_text  # noqa: E402
 from site_builder.audit.t3_copied import (  # noqa: E402
     MIN_LENGTH, PARTS, THRESHOLD, normalised, shared, shingles)
 from site_builder.pipeline import parse_file  # noqa: E402
-from site_builder.render.model import group_reports  # noqa: E402
+from site_builder.model import group_reports  # noqa: E402
 
 DEFAULT_DIR = ROOT.parent / "shared" / "corpus" / "real" / "files"
 

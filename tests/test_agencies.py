@@ -12,7 +12,7 @@ from render_samples import sample_report
 from site_builder import agencies as ag
 from site_builder import places
 from site_builder.pipeline import parse_file
-from site_builder.render.model import group_reports
+from site_builder.model import group_reports
 
 TRUTH = REPO.parent / "shared" / "corpus" / "real" / "truth.json"
 

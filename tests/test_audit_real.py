@@ -20,7 +20,7 @@ from benchmarks.real_truth import CORPUS
 from site_builder.audit import t1_on_time
 from site_builder.audit.t3_copied import normalised
 from site_builder.pipeline import parse_file
-from site_builder.render.model import group_reports
+from site_builder.model import group_reports
 
 FILES = CORPUS / "files"
 pytestmark = pytest.mark.skipif(not FILES.is_dir(), reason=f"no real corpus at {FILES}")

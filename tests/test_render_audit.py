@@ -8,7 +8,7 @@ from render_samples import sample_report
 
 from site_builder.render.agency import agency_pages
 from site_builder.render.audit import locate, pass_rates, write_findings_csv
-from site_builder.render.model import group_reports
+from site_builder.model import group_reports
 from site_builder.render.quality import quality_page
 
 

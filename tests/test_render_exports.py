@@ -8,7 +8,7 @@ from render_samples import sample_report
 
 from site_builder import contract as c
 from site_builder.render.exports import META_COLUMNS, write_all
-from site_builder.render.model import group_reports
+from site_builder.model import group_reports
 
 
 def test_reports_csv_has_the_contract_columns_and_a_row_per_agency_year(tmp_path):

@@ -9,7 +9,7 @@ from render_samples import sample_report
 from site_builder import contract as c
 from site_builder.render.agency import agency_pages
 from site_builder.render.missing import missing_parts
-from site_builder.render.model import group_reports
+from site_builder.model import group_reports
 
 EVIL = '<script>alert("x")</script>'
 

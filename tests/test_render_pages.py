@@ -8,7 +8,7 @@ from render_samples import broken, sample_report
 
 from site_builder.render import home
 from site_builder.render.agency import agency_pages
-from site_builder.render.model import group_reports
+from site_builder.model import group_reports
 
 EVIL = '<script>alert("x")</script> *粗* [链接](javascript:alert(1)) # 标题\n---\ntitle: 被替换'
 

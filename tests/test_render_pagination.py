@@ -8,7 +8,7 @@ import pytest
 from render_samples import sample_report
 
 from site_builder.render import home
-from site_builder.render.model import group_reports
+from site_builder.model import group_reports
 
 ROW = re.compile(r'<tr><td class="num">(\d+)</td><th scope="row"><a href="([^"]+)">([^<]+)</a>')
 LINK = re.compile(r'<nav class="portal-pager"[^>]*>(.*?)</nav>', re.S)

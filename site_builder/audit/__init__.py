@@ -9,7 +9,7 @@ One module per rule, each yielding findings `{"rule", "status", "message",
 - T5 across years: the report with its agency's previous year.
 
 `audit_agencies` runs them where the build has grouped the reports by agency
-(render.model.group_reports) and stores each report's findings in its `audit`
+(model.portal.group_reports) and stores each report's findings in its `audit`
 list, which the data files and pages read. The agency keys `published`, `level`,
 `kind`, `region` are read with .get(): a rule that needs one that is absent says
 `not_assessable` instead of guessing.

@@ -14,7 +14,7 @@ from site_builder.render.audit import panel
 from site_builder.render.env import Page, render, root_of
 from site_builder.render.fmt import number, percent
 from site_builder.render.missing import missing_parts
-from site_builder.render.model import Agency, key_figures, scan_note
+from site_builder.model import Agency, key_figures, scan_note
 
 
 @dataclass(frozen=True)

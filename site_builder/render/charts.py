@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from site_builder import contract as c
-from site_builder.render.model import KEY_FIGURE_LABELS, cell, key_figures, outcome_groups
+from site_builder.model import KEY_FIGURE_LABELS, cell, key_figures, outcome_groups
 
 # Colour-blind-safe (Okabe–Ito), readable on white and on Material's slate.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#999999")

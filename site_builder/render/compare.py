@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from site_builder.render.env import Page, render
 from site_builder.render.exports import SUMMARY_KEYS
-from site_builder.render.model import KEY_FIGURE_LABELS, Portal
+from site_builder.model import KEY_FIGURE_LABELS, Portal
 
 MAX_SELECTED = 5
 

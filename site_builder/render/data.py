@@ -4,7 +4,7 @@ from __future__ import annotations
 from site_builder import contract as c
 from site_builder.render.env import Page, render
 from site_builder.render.exports import META_COLUMNS, META_HELP
-from site_builder.render.model import Portal
+from site_builder.model import Portal
 
 
 TABLE_NAMES = {"active": "表二 主动公开政府信息情况", "applications": "表三 收到和处理政府信息公开申请情况",

@@ -17,7 +17,7 @@ from site_builder.render import opendata
 from site_builder.render.agency import agency_dir
 from site_builder.render.audit import write_findings_csv
 from site_builder.render.fmt import csv_cell, json_default
-from site_builder.render.model import Agency, Portal, cell, key_figures, outcome_groups, scan_note
+from site_builder.model import Agency, Portal, cell, key_figures, outcome_groups, scan_note
 
 META_HELP = {
     "agency": "机关名称，与报告标题中的写法一致",

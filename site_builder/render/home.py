@@ -5,7 +5,7 @@ from site_builder.agencies import UNSETTLED
 from site_builder.render.agency import agency_dir
 from site_builder.render.env import Page, render, root_of
 from site_builder.render.fmt import number, percent
-from site_builder.render.model import Agency, Portal, key_figures, share
+from site_builder.model import Agency, Portal, key_figures, share
 
 PAGE_SIZE = 100  # agencies per directory page: keeps every page small at 10,000 agencies
 

@@ -12,7 +12,7 @@ from site_builder.audit import RULE_HELP, RULES
 from site_builder.render.audit import STATUS_LABELS, pass_rates
 from site_builder.render.env import Page, render
 from site_builder.render.exports import quality_rows
-from site_builder.render.model import Portal
+from site_builder.model import Portal
 from site_builder.render.statistics import rule_summary
 
 STATIC_ROWS = 100

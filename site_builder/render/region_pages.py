@@ -12,8 +12,8 @@ from site_builder.render.agency import agency_dir
 from site_builder.render.env import Page, render, root_of
 from site_builder.render.fmt import number, percent
 from site_builder.render.exports import dump
-from site_builder.render.model import KEY_FIGURE_LABELS, Agency, outcome_groups
-from site_builder.render.regions import MIN_PEERS, FigureCache, PeerIndex, Region, Regions, totals, years_of
+from site_builder.model import KEY_FIGURE_LABELS, Agency, outcome_groups
+from site_builder.model.regions import MIN_PEERS, FigureCache, PeerIndex, Region, Regions, totals, years_of
 
 PAGE_SIZE = 100
 PEERS_SHOWN = 10  # peers named on an agency page; the rest are on the region page

@@ -15,7 +15,7 @@ from site_builder.render.agency import agency_dir
 from site_builder.render.env import Page, render
 from site_builder.render.exports import summary_rows
 from site_builder.render.fmt import number, percent
-from site_builder.render.model import Portal, key_figures, outcome_groups, share
+from site_builder.model import Portal, key_figures, outcome_groups, share
 
 STATIC_ROWS = 100
 RANK_SIZE = 10

@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 
 from site_builder import contract as c
 from site_builder.render.fmt import PLAIN_EXPLANATIONS, number
-from site_builder.render.model import cell
+from site_builder.model import cell
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from render_samples import sample_report
 
 from site_builder import contract as c
 from site_builder.render import region_pages
-from site_builder.render.model import Portal, group_reports, key_figures
-from site_builder.render.regions import MIN_PEERS, PeerIndex, build_regions, totals
+from site_builder.model import Portal, group_reports, key_figures
+from site_builder.model.regions import MIN_PEERS, PeerIndex, build_regions, totals
 
 TRUTH = REPO.parent / "shared" / "corpus" / "real" / "truth.json"
 SEEDS = {"000_5547475b43c68fb3.txt": "西工区行政审批和政务信息管理局", "001_4b685384da27734c.txt": "涧西区珠江路街道办事处",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from render_samples import sample_report
 
-from site_builder.render.model import group_reports, key_figures
+from site_builder.model import group_reports, key_figures
 
 
 def test_reports_group_by_agency_and_sort_by_year():

@@ -13,7 +13,8 @@ from statistics import median
 
 from site_builder import places
 from site_builder.agencies import UNSETTLED
-from site_builder.render.model import Agency, Number, Portal, key_figures, share
+from site_builder.model.figures import Number, key_figures, share
+from site_builder.model.portal import Agency, Portal
 
 UNSETTLED_CODE = "unsettled"  # the URL of the 地区未定 page
 SUM_KEYS = ("new_received", "total_processed", "granted", "denied_unavailable", "review", "review_corrected",

@@ -23,12 +23,30 @@ def main(argv: list[str] | None = None) -> int:
     p_build = sub.add_parser("build", help="parse everything under --content and build the site")
     p_build.add_argument("--content", type=Path, default=Path("content"))
     p_build.add_argument("--site-dir", type=Path, default=Path("site"))
+    p_build.add_argument("--budget", default="1GB",
+                         help="the site's size budget (default 1GB, GitHub Pages' limit): original files that "
+                              "would break it are linked to where they were published instead")
+    p_build.add_argument("--quiet", action="store_true", help="no progress display (the build report still prints)")
+    p_build.add_argument("--stats", type=Path, default=None, metavar="FILE",
+                         help="write each stage's seconds, the counts and the site's bytes to FILE as JSON")
     args = parser.parse_args(argv)
     if args.command == "parse":
         return _parse(args.files, args.root, args.debug)
-    from site_builder.build import build
+    return _build(args)
 
-    return build(args.content, args.site_dir)
+
+def _build(args: argparse.Namespace) -> int:
+    from site_builder import progress
+    from site_builder.build import build
+    from site_builder.render.sources import parse_size
+
+    try:
+        budget = parse_size(args.budget)
+    except ValueError as exc:
+        print(f"error: --budget: {exc}", file=sys.stderr)
+        return 2
+    with progress.use(progress.for_terminal(sys.stderr, quiet=args.quiet)):
+        return build(args.content, args.site_dir, budget, args.stats)
 
 
 def _parse(files: list[Path], root: Path | None, debug: bool = False) -> int:

@@ -17,14 +17,16 @@ import logging
 import os
 import shutil
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from site_builder import progress
 from site_builder.pipeline import parse_bytes, read_input
 from site_builder.read import SUPPORTED_SUFFIXES, ocr
+from site_builder.read.document import scan_note
 
 log = logging.getLogger("mkdocs.plugins.portal")
 
@@ -57,33 +59,54 @@ def find_inputs(content_dir: Path) -> tuple[list[Path], list[Path]]:
     return inputs, skipped
 
 
+@dataclass
+class ParseStats:
+    """What a parse_all run did: the build report and the benchmark print these."""
+
+    inputs: int = 0
+    parsed: int = 0  # read and parsed now (the others came from the cache)
+    scans: int = 0  # of those, read from a scan by OCR (cached OCR results included)
+
+
 def parse_all(content_dir: Path, *, cache_dir: Path | None = None, jobs: int | None = None,
-              cache: bool = True) -> list[dict]:
+              cache: bool = True, stats: ParseStats | None = None) -> list[dict]:
     """One contract dict per input, in find_inputs order.
 
     cache_dir defaults to `.cache/parse/` beside the content folder; jobs defaults
-    to the number of usable CPUs (1 parses serially, in this process).
+    to the number of usable CPUs (1 parses serially, in this process). Progress goes
+    to the running build's reporter (progress.current()).
     """
     paths, _ = find_inputs(content_dir)
+    stats = stats if stats is not None else ParseStats()
+    stats.inputs = len(paths)
     store = Cache(cache_dir or default_cache_dir(content_dir)) if cache else None
     # OCR results are kept apart from parse results: a parser change must not re-run OCR.
     ocr_cache = store.root.parent / "ocr" if store else None
     results: list[dict | None] = [None] * len(paths)
     todo: list[tuple[int, Input]] = []
-    for i, path in enumerate(paths):
-        item = load_input(path, content_dir)
-        if isinstance(item, dict):  # unreadable: an error result, never cached
-            results[i] = item
-            continue
-        hit = store.get(item) if store else None
-        if hit is not None:
-            results[i] = hit
-        else:
-            todo.append((i, item))
-    for (i, item), report in zip(todo, parse_many([it for _, it in todo], jobs, ocr_cache)):
-        results[i] = report
-        if store:
-            store.put(item, report)
+    with progress.current().stage("parse", total=len(paths), label="读取与解析") as stage:
+        for i, path in enumerate(paths):
+            item = load_input(path, content_dir)
+            if isinstance(item, dict):  # unreadable: an error result, never cached
+                results[i] = item
+                stage.advance()
+                continue
+            hit = store.get(item) if store else None
+            if hit is not None:
+                results[i] = hit
+                stage.advance()
+            else:
+                todo.append((i, item))
+        if todo:
+            stage.note(f"缓存命中 {len(paths) - len(todo):,}，需解析 {len(todo):,}")
+        for (i, item), report in zip(todo, parse_many([it for _, it in todo], jobs, ocr_cache, stage)):
+            results[i] = report
+            stats.parsed += 1
+            if scan_note(report):
+                stats.scans += 1
+                stage.note(f"需解析 {len(todo):,}，其中扫描件 {stats.scans} 份已识别")
+            if store:
+                store.put(item, report)
     if store and todo:
         store.prune()
     log.info("parsed %d of %d inputs (%d from the cache)", len(todo), len(paths), len(paths) - len(todo))
@@ -103,21 +126,40 @@ def load_input(path: Path, content_dir: Path) -> Input | dict:
     return Input(path, source, data, key)
 
 
-def parse_many(items: list[Input], jobs: int | None = None, ocr_cache: Path | None = None) -> list[dict]:
+def parse_many(items: list[Input], jobs: int | None = None, ocr_cache: Path | None = None,
+               stage: progress.Stage | None = None) -> list[dict]:
     """Parse the inputs, across processes when there are enough of them; results in input order.
 
     A scan read with few other files is OCR'd page by page across the cores; among many files,
-    each worker OCRs its own files' pages.
+    each worker OCRs its own files' pages. `stage` counts files as they finish.
     """
     jobs = jobs or usable_cpus()
     ocr.set_cache_dir(ocr_cache)
     if jobs <= 1 or len(items) < PARALLEL_MIN:
-        return [parse_bytes(it.data, it.source, it.path.suffix) for it in items]
-    # Large chunks: each task pickles bytes in and a dict out, so fewer round trips matter.
-    chunk = max(1, min(64, len(items) // (jobs * 4)))
+        out = []
+        for it in items:
+            out.append(parse_bytes(it.data, it.source, it.path.suffix))
+            if stage:
+                stage.advance()
+        return out
+    # Chunks keep the round trips few (each task pickles bytes in and a dict out) yet small enough
+    # that the count moves every few seconds and the last chunks spread over the cores.
+    chunk = max(1, min(32, len(items) // (jobs * 8)))
+    results: list[dict | None] = [None] * len(items)
     with ProcessPoolExecutor(max_workers=jobs, initializer=ocr.set_cache_dir, initargs=(ocr_cache,)) as pool:
-        return list(pool.map(parse_bytes, [it.data for it in items], [it.source for it in items],
-                             [it.path.suffix for it in items], chunksize=chunk))
+        futures = {pool.submit(_parse_chunk, [(it.data, it.source, it.path.suffix) for it in items[i:i + chunk]]): i
+                   for i in range(0, len(items), chunk)}
+        for future in as_completed(futures):
+            start = futures[future]
+            done = future.result()
+            results[start:start + len(done)] = done
+            if stage:
+                stage.advance(len(done))
+    return results  # type: ignore[return-value]
+
+
+def _parse_chunk(chunk: list[tuple[bytes, str, str]]) -> list[dict]:
+    return [parse_bytes(data, source, suffix) for data, source, suffix in chunk]
 
 
 def usable_cpus() -> int:

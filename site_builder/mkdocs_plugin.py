@@ -3,7 +3,9 @@
 MkDocs' docs_dir is the content folder, so `mkdocs serve` watches the reports
 and rebuilds on every edit. The raw content files are not pages: on_files
 replaces them with the generated pages, data and assets, and serves each
-report's own file under sources/ for the "source file" link.
+report's own file under sources/ for the "source file" link (those the size
+budget leaves room for). The page generation itself is build.generate, which
+writes files and knows nothing of MkDocs; these hooks only hand its output over.
 Hooks appear in MkDocs' event order.
 """
 from __future__ import annotations
@@ -15,9 +17,12 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from site_builder import progress
 from site_builder.build import default_generated_dir, generate
+from site_builder.render.sources import DEFAULT_BUDGET
 
 log = logging.getLogger("mkdocs.plugins.portal")
+_ENGINE_STAGE = "portal_engine_stage"
 
 
 def _generated_dir(config: MkDocsConfig) -> Path:
@@ -30,22 +35,40 @@ def _generated_dir(config: MkDocsConfig) -> Path:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     content_dir = Path(config.docs_dir)
-    result = generate(content_dir, _generated_dir(config))
-    config.extra["portal_build_report"] = result.lines()
+    result = generate(content_dir, _generated_dir(config), config.extra.get("portal_budget") or DEFAULT_BUDGET)
+    config.extra["portal_generated"] = result
     docs = str(content_dir.resolve())
     # Theme files (Material's CSS/JS) stay; every file read from content/ is replaced.
     kept = [f for f in files if not os.path.abspath(f.abs_src_path or "").startswith(docs + os.sep)]
     out = Files(kept)
     root = result.docs_dir
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and not p.name.startswith(".")):
-        out.append(File(path.relative_to(root).as_posix(), str(root), config.site_dir, config.use_directory_urls))
-    for path, url in result.sources:
-        out.append(File(path.relative_to(content_dir.resolve()).as_posix(), docs, config.site_dir,
-                        config.use_directory_urls, dest_uri=url))
-    log.info("generated %d pages for %d agencies", result.pages, result.report.agencies)
+    for dirpath, dirnames, names in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        rel_dir = os.path.relpath(dirpath, root)
+        for name in names:
+            if not name.startswith("."):
+                rel = name if rel_dir == "." else f"{rel_dir}/{name}"
+                out.append(File(rel.replace(os.sep, "/"), str(root), config.site_dir, config.use_directory_urls))
+    for source in result.sources.served:
+        out.append(File(source.rel, docs, config.site_dir, config.use_directory_urls, dest_uri=source.site_path))
+    log.info("generated %d pages for %d agencies", result.pages, len(result.model.portal.agencies))
+    config.extra[_ENGINE_STAGE] = progress.current().start("mkdocs", total=result.pages, label="MkDocs 生成网页")
     return out
 
 
+def on_post_page(output: str, *, page, config: MkDocsConfig) -> str:
+    stage = config.extra.get(_ENGINE_STAGE)
+    if stage is not None:
+        stage.advance()
+    return output
+
+
 def on_post_build(*, config: MkDocsConfig) -> None:
-    for line in config.extra.get("portal_build_report") or []:
+    # Runs before search_hooks' on_post_build (mkdocs.yml lists this module first): the engine's
+    # stage ends here and the search index gets a stage of its own.
+    stage = config.extra.pop(_ENGINE_STAGE, None)
+    if stage is not None:
+        progress.current().finish(stage)
+    result = config.extra.get("portal_generated")
+    for line in result.lines() if result else []:
         log.info(line)

@@ -13,7 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from site_builder import search_index
+from site_builder import progress, search_index
 
 log = logging.getLogger("mkdocs.plugins.portal")
 
@@ -28,9 +28,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
-    try:
-        summary = search_index.run_pagefind(site_dir)
-        search_index.install_worker(site_dir)
-    except search_index.SearchIndexError as exc:
-        raise PluginError(str(exc)) from exc
+    with progress.current().stage("search", label="搜索索引（Pagefind）") as stage:
+        try:
+            summary = search_index.run_pagefind(site_dir, stage)
+            search_index.install_worker(site_dir)
+        except search_index.SearchIndexError as exc:
+            raise PluginError(str(exc)) from exc
+        stage.note(summary[:80])
     log.info("search index: %s", summary)

@@ -55,7 +55,7 @@ def pagefind_executable() -> Path:
     return Path(get_executable())
 
 
-def run_pagefind(site_dir: Path) -> str:
+def run_pagefind(site_dir: Path, stage=None) -> str:
     """Index site_dir's pages into site_dir/pagefind/ (and shard folders under it). Returns a summary.
 
     A site with no agency page (an empty content folder, or nothing readable) gets no index:
@@ -70,6 +70,8 @@ def run_pagefind(site_dir: Path) -> str:
         (out / SHARDS_FILE).write_text("[]", encoding="utf-8")
         return "no page to index: search finds nothing"
     shards = [pages[i::n] for n in [max(1, math.ceil(len(pages) / SHARD_PAGES))] for i in range(n)]
+    if stage is not None:
+        stage.set_total(len(pages))
     summaries = []
     for number, shard in enumerate(shards):
         with tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:
@@ -78,6 +80,8 @@ def run_pagefind(site_dir: Path) -> str:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(slim_page(page.read_text(encoding="utf-8")), encoding="utf-8")
             summaries.append(_pagefind(Path(tmp), out / shard_dir(number)))
+        if stage is not None:
+            stage.advance(len(shard))
     (out / SHARDS_FILE).write_text(json.dumps([shard_dir(i) for i in range(1, len(shards))]), encoding="utf-8")
     return f"{len(pages)} pages in {len(shards)} shard(s); " + "; ".join(summaries)
 

@@ -6,7 +6,7 @@ import re
 
 from render_samples import sample_report
 
-from site_builder.render.agency import agency_pages
+from site_builder.render.agency import page_as_shown
 from site_builder.render.audit import locate, pass_rates, write_findings_csv
 from site_builder.model import group_reports
 from site_builder.render.quality import quality_page
@@ -21,7 +21,7 @@ def contradicting(agency="甲局", year=2024, said=9) -> dict:
 
 def test_the_agency_page_shows_each_rule_with_its_evidence_and_a_link_to_the_quote():
     agency = group_reports([contradicting()]).agencies[0]
-    body = agency_pages(agency, {})[0].body
+    body = page_as_shown(agency).body
     panel = body[body.index("## 审核发现"):]
     for rule in ("T1", "T2", "T3", "T4", "T5"):
         assert f"<dt>{rule} " in panel
@@ -36,7 +36,7 @@ def test_the_agency_page_shows_each_rule_with_its_evidence_and_a_link_to_the_quo
 def test_quoted_report_text_is_escaped_in_the_panel():
     r = contradicting()
     r["sections"]["overview"] = '<script>alert(1)</script>共收到政府信息公开申请9件。'
-    body = agency_pages(group_reports([r]).agencies[0], {})[0].body
+    body = page_as_shown(group_reports([r]).agencies[0]).body
     assert "<script>alert(1)" not in body and "&lt;script&gt;alert(1)" in body
 
 

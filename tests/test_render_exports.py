@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import json
 
 from render_samples import sample_report
@@ -28,21 +29,33 @@ def test_each_agency_gets_one_json_with_all_its_years(tmp_path):
     write_all(portal, tmp_path)
     files = sorted(p.name for p in (tmp_path / "agencies").iterdir())
     assert files == sorted(f"{a.slug}.json" for a in portal.agencies)
-    data = json.loads((tmp_path / "agencies" / f"{portal.agencies[1].slug}.json").read_text(encoding="utf-8"))
+    jia = next(a for a in portal.agencies if a.name == "甲局")
+    data = json.loads((tmp_path / "agencies" / f"{jia.slug}.json").read_text(encoding="utf-8"))
     assert [y["year"] for y in data["years"]] == [2023, 2024]
-    summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
-    assert len(summary["rows"]) == 3 and summary["years"] == [2023, 2024]
+    assert [y["url"] for y in data["years"]] == [f"agencies/{jia.slug}/?year=2023", f"agencies/{jia.slug}/"]
+    assert "report" not in data["years"][0]  # the full objects live once, in data/reports/
+    # one file of key figures per year, and one index of every agency's years
+    for year, count in ((2023, 1), (2024, 2)):
+        summary = json.loads((tmp_path / "summary" / f"{year}.json").read_text(encoding="utf-8"))
+        assert summary["year"] == year and len(summary["rows"]) == count
+    index = json.loads((tmp_path / "index.json").read_text(encoding="utf-8"))
+    assert index["years"] == [2023, 2024]
+    assert sorted((a[1], tuple(a[3])) for a in index["agencies"]) == [("乙局", (2024,)), ("甲局", (2023, 2024))]
 
 
-def test_chart_csv_download_uri_carries_the_csv_and_nothing_that_breaks_a_url():
-    import urllib.parse
-
-    from site_builder.render.fmt import csv_data_uri
-    uri = csv_data_uri(["类别", "件数"], [['予以公开 "#1"', 3], ["=HYPERLINK(x)", 5], ["100%<b>", None]])
-    head, body = uri.split(",", 1)
-    assert head == "data:text/csv;charset=utf-8"
-    assert not set(body) & set(' "#<>\n\r%') - {"%"} and "%%" not in body
-    assert "予以公开" in body  # Chinese kept as text: a third of its %-encoded size
-    text = urllib.parse.unquote(body)
-    assert text.startswith("\ufeff类别,件数")
-    assert "'=HYPERLINK(x),5" in text and '"予以公开 ""#1""",3' in text
+def test_the_full_report_objects_are_published_once_compressed_by_region(tmp_path):
+    reports = [sample_report("甲局", 2023), sample_report("甲局", 2024), sample_report("乙局", 2024)]
+    portal = group_reports(reports)
+    write_all(portal, tmp_path)
+    listing = json.loads((tmp_path / "reports" / "index.json").read_text(encoding="utf-8"))["files"]
+    published = [r for f in listing for r in json.loads(gzip.decompress((tmp_path / "reports" / f["file"]).read_bytes()))]
+    assert sum(f["reports"] for f in listing) == len(published) == 3
+    # the contract's objects as parsed, with the agency's fields
+    by_key = {(r["agency"], r["year"]): r for r in published}
+    assert by_key[("甲局", 2024)]["applications"] == reports[1]["applications"]
+    assert by_key[("甲局", 2024)]["sections"] == reports[1]["sections"]
+    assert {r["agency_id"] for r in published} == {a.agency_id for a in portal.agencies}
+    assert not (tmp_path / "reports.json").exists()
+    # the audit's findings and the database are compressed; nothing else is left uncompressed beside them
+    assert (tmp_path / "findings.csv.gz").is_file() and not (tmp_path / "findings.csv").exists()
+    assert (tmp_path / "reports.db.gz").is_file() and not (tmp_path / "reports.db").exists()

@@ -7,7 +7,7 @@ from lxml import html as lhtml
 from render_samples import sample_report
 
 from site_builder import contract as c
-from site_builder.render.agency import agency_pages
+from site_builder.render.agency import page_as_shown
 from site_builder.render.missing import missing_parts
 from site_builder.model import group_reports
 
@@ -58,7 +58,7 @@ def test_missing_checks_name_the_parts_not_found(checks, expected):
 
 
 def test_the_notice_names_each_missing_part_before_the_tables_and_escapes_the_message():
-    page = agency_pages(group_reports([partial_report()]).agencies[0], {})[0]
+    page = page_as_shown(group_reports([partial_report()]).agencies[0])
     assert EVIL not in page.body and "&lt;script&gt;" in page.body
     doc = lhtml.fromstring(page.body.split("\n## ", 1)[0])  # the page head, before the first heading
     notice = doc.xpath("//*[contains(@class,'portal-status-missing')]")
@@ -77,5 +77,5 @@ def test_the_notice_names_each_missing_part_before_the_tables_and_escapes_the_me
 
 
 def test_a_complete_report_has_no_notice():
-    page = agency_pages(group_reports([sample_report("完整局")]).agencies[0], {})[0]
+    page = page_as_shown(group_reports([sample_report("完整局")]).agencies[0])
     assert "portal-status-missing" not in page.body and "portal-status-ok" in page.body

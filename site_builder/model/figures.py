@@ -9,14 +9,9 @@ from decimal import Decimal
 from typing import Any, Iterable
 
 from site_builder import contract as c
-from site_builder.read.document import SCAN_NOTE
+from site_builder.read.document import scan_note  # noqa: F401  (part of the model's vocabulary)
 
 Number = int | float | Decimal
-
-
-def scan_note(report: dict) -> str | None:
-    """The reader's note when the report was read from a scan by OCR (it names the engine), else None."""
-    return next((n for n in report.get("notes") or () if isinstance(n, str) and n.startswith(SCAN_NOTE)), None)
 
 
 def cell(report: dict, path: str) -> Number | None:

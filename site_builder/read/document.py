@@ -9,6 +9,11 @@ from functools import cached_property
 SCAN_NOTE = "read from a scan by OCR"
 
 
+def scan_note(report: dict) -> str | None:
+    """The reader's note when the report was read from a scan by OCR (it names the engine), else None."""
+    return next((n for n in report.get("notes") or () if isinstance(n, str) and n.startswith(SCAN_NOTE)), None)
+
+
 class ReadError(Exception):
     """An input that cannot be read as a report; the message says what is wrong."""
 

@@ -1,20 +1,57 @@
-"""One page per agency-year: the agency's main page shows its latest year.
+"""One page per agency, its years switched in the page; a permanent address per agency-year.
 
-`agencies/<slug>/` is the latest year; every other year is `agencies/<slug>/<year>/`,
-so a page holds one year's tables and stays small however many years an agency has.
+`agencies/<slug>/` is the agency's page, its parts (PARTS) under the form's headings.
+`years.json.gz` beside it holds every year's parts, rendered by the same template;
+portal.js puts the shown year's parts in their places, and `?year=2023` selects a
+year, so an agency-year is a link a citizen can share. `agencies/<slug>/<year>/` is a
+tiny page that sends the browser there: the address the site gave each agency-year
+before, and a stable one for every year.
+
+The page itself carries its latest year's words (INLINE_PARTS: the key figures and
+parts 一, 五, 六), which search engines, the site's search index and a browser
+without JavaScript read; the tables, charts and findings come from the compressed
+file. Why: every page carries the theme's header, navigation and scripts (about
+15 KB), and a province keeps five years of 10,000 bodies: a page per agency-year with
+every table in HTML made the site four times what GitHub Pages holds.
 """
 from __future__ import annotations
 
+import gzip
+import json
 from dataclasses import dataclass
+from html import escape
 from typing import Any, Callable
 
+from markupsafe import Markup
+
 from site_builder import contract as c
+from site_builder.model import Agency, key_figures, scan_note
 from site_builder.render import charts, tables
 from site_builder.render.audit import panel
-from site_builder.render.env import Page, render, root_of
+from site_builder.render.env import Page, environment, render, root_of
 from site_builder.render.fmt import number, percent
 from site_builder.render.missing import missing_parts
-from site_builder.model import Agency, key_figures, scan_note
+
+YEARS_FILE = "years.json.gz"  # beside the agency's page: every year's parts, for the year switch
+_SECTION_HEADS = {k: f"{num}、{head}" for k, num, head in c.SECTIONS}
+# The page's parts in order, each with its heading (None: the part sits under the page head).
+PARTS: tuple[tuple[str, str | None], ...] = (
+    ("head", None),
+    ("charts", "图表"),
+    ("peers", "同类机关"),
+    ("overview", _SECTION_HEADS["overview"]),
+    ("active", "二、主动公开政府信息情况"),
+    ("applications", "三、收到和处理政府信息公开申请情况"),
+    ("appeals", "四、政府信息公开行政复议、行政诉讼情况"),
+    ("checks", "校验与推算"),
+    ("audit", "审核发现"),
+    ("problems", _SECTION_HEADS["problems"]),
+    ("other", _SECTION_HEADS["other"]),
+)
+
+
+# Parts the page carries for its latest year; the others come from YEARS_FILE in the browser.
+INLINE_PARTS = frozenset({"head", "overview", "problems", "other"})
 
 
 @dataclass(frozen=True)
@@ -25,11 +62,28 @@ class Card:
     key: str = ""
 
 
-def agency_dir(agency: Agency, year: int | None = None) -> str:
-    """URL directory of an agency's page for `year` (its latest year by default)."""
-    if year is None or year == agency.years[-1]:
-        return f"agencies/{agency.slug}"
+@dataclass(frozen=True)
+class SourceLink:
+    name: str  # the file's name, as the link's text
+    href: str | None  # relative to the agency page: the served copy, or the original address
+    remote: bool = False  # the file was too large for the site: the link goes to where it was published
+
+
+def agency_dir(agency: Agency) -> str:
+    """URL directory of the agency's page."""
+    return f"agencies/{agency.slug}"
+
+
+def year_dir(agency: Agency, year: int) -> str:
+    """URL directory of the agency-year's permanent address (a page that leads to the year)."""
     return f"agencies/{agency.slug}/{year}"
+
+
+def year_url(agency: Agency, year: int | None = None) -> str:
+    """The agency page showing `year` (its latest by default), relative to the site root."""
+    if year is None or year == agency.years[-1]:
+        return f"{agency_dir(agency)}/"
+    return f"{agency_dir(agency)}/?year={year}"
 
 
 def cards(report: dict) -> list[Card]:
@@ -52,44 +106,112 @@ def cards(report: dict) -> list[Card]:
     ]
 
 
-# (year, root) -> what the page shows of the agency's place and peers: {"place": [...], "peers": {...}}
-PlaceContext = Callable[[int, str], dict[str, Any]]
+# (year, root) -> the agency's peers that year, as the page shows them (None: no peers to show)
+PeersContext = Callable[[int, str], dict[str, Any] | None]
+# source path -> the link to its file, from the agency page
+SourceLinks = Callable[[str], SourceLink | None]
 
 
-def agency_page(agency: Agency, year: int, source_url: str | None, place: PlaceContext | None = None,
-                source_urls: dict[str, str] | None = None) -> Page:
+def no_sources(source: str) -> SourceLink | None:
+    return None
+
+
+def year_context(agency: Agency, year: int, sources: SourceLinks, peers: PeersContext | None) -> dict[str, Any]:
+    """What agency_year.html.j2 needs to render one year's parts."""
     report = agency.report(year)
-    url_dir = agency_dir(agency, year)
-    root = root_of(url_dir)
+    root = root_of(agency_dir(agency))
     extra = [x for x in agency.cross_checks if x.get("year") == year]
     marks = tables.Marks.of(report, extra)
     prefix = f"y{year}"
     chart_list = charts.agency_charts(report)
     if len(agency.reports) > 1:
         chart_list.append(charts.trend_chart(agency.reports))
-    body = render(
-        "agency.md.j2",
-        agency=agency, report=report, year=year, root=root,
-        years=[(y, root + agency_dir(agency, y) + "/") for y in agency.years],
-        source_url=(root + source_url) if source_url else None,
-        cards=cards(report), charts=chart_list, marks=marks, missing=missing_parts(report),
-        sections={k: (num, head, (report.get("sections") or {}).get(k) or "") for k, num, head in c.SECTIONS},
+    source = sources(str(report.get("source"))) or SourceLink(str(report.get("source", "")).split("/")[-1], None)
+    twins = []
+    for other in agency.twins.get(year, []):
+        link = sources(other)
+        twins.append((other.split("/")[-1], link.href if link else None))
+    return dict(
+        report=report, year=year, root=root, source=source, twins=twins,
+        json_url=f"{root}data/agencies/{agency.slug}.json", permalink=f"{year}/",
+        cards=cards(report), charts=chart_list, file_key=f"{agency.slug}-{year}", marks=marks,
+        missing=missing_parts(report), scan_note=scan_note(report),
+        sections={k: (report.get("sections") or {}).get(k) or "" for k, _, _ in c.SECTIONS},
         active=tables.active_table(report, marks, prefix),
         applications=tables.applications_table(report, marks, prefix),
         appeals=tables.appeals_table(report, marks, prefix),
-        notes=tables.cell_notes(marks, prefix),
-        audit=panel(report),
-        json_url=f"{root}data/agencies/{agency.slug}.json",
-        twins=[(s.split("/")[-1], root + (source_urls or {})[s] if s in (source_urls or {}) else None)
-               for s in agency.twins.get(year, [])],
-        place=place(year, root) if place else {"place": [], "peers": None},
-        scan_note=scan_note(report),
+        notes=tables.cell_notes(marks, prefix), audit=panel(report),
+        several_years=len(agency.reports) > 1,
+        place={"peers": peers(year, root) if peers else None},
     )
-    title = f"{agency.name}（{year}）"
-    return Page(url_dir, title, body, {"description": f"{agency.name} {year} 年政府信息公开工作年度报告的数据与图表"})
 
 
-def agency_pages(agency: Agency, source_urls: dict[str, str],
-                 place: PlaceContext | None = None) -> list[Page]:
-    return [agency_page(agency, r["year"], source_urls.get(str(r.get("source"))), place, source_urls)
-            for r in agency.reports]
+def year_parts(agency: Agency, year: int, sources: SourceLinks, peers: PeersContext | None = None) -> dict[str, str]:
+    """Every part of one agency-year as HTML (escaped by the template), keyed as PARTS."""
+    template = environment().get_template("agency_year.html.j2")
+    # A block rendered on its own does not run the template's top-level import: the macros come in.
+    macros = environment().get_template("_macros.j2").module
+    context = template.new_context({**year_context(agency, year, sources, peers), "m": macros})
+    return {key: "".join(template.blocks[key](context)).strip() for key, _ in PARTS}
+
+
+def agency_page(agency: Agency, parts_by_year: dict[int, dict[str, str]], place: list[tuple[str, str]],
+                documents: list[dict] | None = None, year: int | None = None,
+                inline: frozenset[str] = INLINE_PARTS) -> Page:
+    """The agency's page showing `year` (its latest), with the `inline` parts in its HTML."""
+    year = agency.years[-1] if year is None else year
+    url_dir = agency_dir(agency)
+    parts = {k: Markup(v) for k, v in parts_by_year[year].items() if k in inline}
+    body = render("agency.md.j2", agency=agency, year=year, years=agency.years, root=root_of(url_dir),
+                  place=place, parts=parts, headings=[(k, h) for k, h in PARTS if h],
+                  documents=documents or [])
+    return Page(url_dir, agency.name,
+                body, {"description": f"{agency.name}历年政府信息公开工作年度报告的数据、图表与勾稽校验"})
+
+
+def page_as_shown(agency: Agency, year: int | None = None, sources: SourceLinks = no_sources,
+                  peers: PeersContext | None = None) -> Page:
+    """The page as a browser shows it for `year`, every part in its place (what portal.js puts
+    together from the page and YEARS_FILE): for tests and for reading one agency-year whole."""
+    year = agency.years[-1] if year is None else year
+    parts = {year: year_parts(agency, year, sources, peers)}
+    return agency_page(agency, parts, [], year=year, inline=frozenset(k for k, _ in PARTS))
+
+
+@dataclass
+class AgencyFiles:
+    """Everything the site holds for one agency: its page, its years' parts, its years' addresses."""
+
+    page: Page
+    payload: bytes  # YEARS_FILE
+    stubs: dict[str, str]  # url_dir of each agency-year's address -> its page
+
+
+def agency_files(agency: Agency, sources: SourceLinks = no_sources, peers: PeersContext | None = None,
+                 place: list[tuple[str, str]] = (), documents: list[dict] | None = None) -> AgencyFiles:
+    parts = {y: year_parts(agency, y, sources, peers) for y in agency.years}
+    return AgencyFiles(agency_page(agency, parts, list(place), documents), years_payload(agency, parts),
+                       {year_dir(agency, y): year_stub(agency, y) for y in agency.years})
+
+
+def years_payload(agency: Agency, parts_by_year: dict[int, dict[str, str]]) -> bytes:
+    """years.json.gz: {"agency", "inline", "years": {year: {part: html}}}, gzip-compressed (the browser
+    inflates it with DecompressionStream). The latest year leaves out the parts its page carries
+    (`inline`). The year switch is the only reader; the data lives in data/."""
+    latest = agency.years[-1]
+    doc = {"agency": agency.name, "inline": sorted(INLINE_PARTS),
+           "years": {str(y): {k: v for k, v in parts_by_year[y].items() if y != latest or k not in INLINE_PARTS}
+                     for y in agency.years}}
+    raw = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return gzip.compress(raw, compresslevel=9, mtime=0)
+
+
+def year_stub(agency: Agency, year: int) -> str:
+    """The agency-year's permanent address: a small page that sends the browser to the year."""
+    target = f"../?year={year}"
+    title = escape(f"{agency.name}（{year}）", quote=True)
+    return ('<!doctype html><html lang="zh"><head><meta charset="utf-8">'
+            f'<title>{title}</title><meta name="robots" content="noindex">'
+            '<link rel="icon" href="../../../assets/portal/favicon.svg">'
+            f'<meta http-equiv="refresh" content="0; url={target}"></head>'
+            f'<body><p><a href="{target}">{title} 政府信息公开工作年度报告</a></p></body></html>\n')

@@ -1,6 +1,6 @@
 """对比: pick two to five agencies and years; drawn in the browser from the published JSON.
 
-The page itself is a shell: the agency list comes from data/summary.json and
+The page itself is a shell: the agency list comes from data/index.json and
 each agency's figures from data/agencies/<slug>.json, so the page does not grow
 with the number of agencies. The selection lives in the URL (?a=<slug>@<year>).
 """

@@ -70,8 +70,8 @@ def environment() -> jinja2.Environment:
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
                              # Markdown's heading ids {#id} must not open a Jinja comment.
                              comment_start_string="{##", comment_end_string="##}")
-    env.filters.update(number=fmt.number, percent=fmt.percent, paragraphs=fmt.paragraphs,
-                       script_json=fmt.script_json, csv_uri=lambda c: fmt.csv_data_uri(c.header, c.rows),
+    env.filters.update(number=fmt.number, percent=fmt.percent, megabytes=fmt.megabytes, paragraphs=fmt.paragraphs,
+                       script_json=fmt.script_json,
                        html_block=html_block)
     return env
 

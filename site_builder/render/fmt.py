@@ -6,9 +6,8 @@ markupsafe; JSON that goes inside a <script> is escaped so it can never close it
 from __future__ import annotations
 
 import json
-import urllib.parse
 from decimal import Decimal
-from typing import Any, Iterable
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -41,6 +40,10 @@ def number(value: Any) -> str:
 
 def percent(value: float | None, digits: int = 1) -> str:
     return "—" if value is None else f"{value * 100:.{digits}f}%"
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 1e6:,.1f} MB" if size >= 100_000 else f"{size / 1e3:,.0f} KB"
 
 
 def paragraph_list(text: str | None) -> list[str]:
@@ -76,18 +79,6 @@ def json_default(value: Any) -> Any:
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
-def csv_text(header: Iterable[str], rows: Iterable[Iterable[Any]]) -> str:
-    import csv
-    import io
-
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(list(header))
-    for row in rows:
-        writer.writerow([csv_cell(v) for v in row])
-    return buf.getvalue()
-
-
 def csv_cell(value: Any) -> str:
     if value is None:
         return ""
@@ -96,14 +87,3 @@ def csv_cell(value: Any) -> str:
     if isinstance(value, str) and text[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + text
     return text
-
-
-def csv_data_uri(header: Iterable[str], rows: Iterable[Iterable[Any]]) -> str:
-    """A CSV download that needs no request: the BOM makes spreadsheet programs read UTF-8."""
-    return "data:text/csv;charset=utf-8," + _uri_escape("\ufeff" + csv_text(header, rows))
-
-
-def _uri_escape(text: str) -> str:
-    """Percent-encode ASCII that a URL cannot carry; Chinese stays as UTF-8 text (the browser
-    encodes it when the link is followed), a third of its %-encoded size on every agency page."""
-    return "".join(ch if ord(ch) > 127 else urllib.parse.quote(ch, safe="") for ch in text)

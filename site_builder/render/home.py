@@ -10,21 +10,29 @@ from site_builder.model import Agency, Portal, key_figures, share
 PAGE_SIZE = 100  # agencies per directory page: keeps every page small at 10,000 agencies
 
 
-def headline(portal: Portal) -> dict[str, str]:
-    reports = portal.reports
-    figures = [key_figures(r) for r in reports]
-    new = sum(f["new_received"] or 0 for f in figures)
-    processed = sum(f["total_processed"] or 0 for f in figures)
-    granted = sum(f["granted"] or 0 for f in figures)
-    return {"agencies": number(len(portal.agencies)), "reports": number(len(reports)),
-            "years": "、".join(str(y) for y in portal.years) or "—",
-            "new_received": number(new), "total_processed": number(processed),
-            "granted_rate": percent(share(granted, processed))}
+def year_headlines(portal: Portal) -> list[dict[str, str]]:
+    """Each year's totals over the agencies that reported that year, newest first: adding up
+    different years' applications would count a body up to five times."""
+    by_year: dict[int, list[dict]] = {}
+    for report in portal.reports:
+        by_year.setdefault(report["year"], []).append(key_figures(report))
+    out = []
+    for year in sorted(by_year, reverse=True):
+        figures = by_year[year]
+        new = sum(f["new_received"] or 0 for f in figures)
+        processed = sum(f["total_processed"] or 0 for f in figures)
+        granted = sum(f["granted"] or 0 for f in figures)
+        out.append({"year": str(year), "reports": number(len(figures)), "new_received": number(new),
+                    "total_processed": number(processed), "granted_rate": percent(share(granted, processed))})
+    return out
 
 
 def home_page(portal: Portal) -> Page:
-    body = render("home.md.j2", root="", head=headline(portal), rejected=len(portal.rejected),
-                  failing=sum(1 for r in portal.reports if r.get("checks")))
+    years = year_headlines(portal)
+    head = {"agencies": number(len(portal.agencies)), "reports": number(len(portal.reports)),
+            "years": "、".join(str(y) for y in portal.years) or "—"}
+    body = render("home.md.j2", root="", head=head, latest=years[0] if years else None, years=years,
+                  rejected=len(portal.rejected), failing=sum(1 for r in portal.reports if r.get("checks")))
     return Page("", "首页", body, {"hide": ["navigation", "toc"]})
 
 
@@ -34,7 +42,7 @@ def directory_dir(page: int) -> str:
 
 def directory_row(agency: Agency, root: str) -> dict:
     f = key_figures(agency.latest)
-    return {"name": agency.name, "url": root + agency_dir(agency) + "/", "region": agency.region or UNSETTLED,
+    return {"name": agency.name, "url": root + agency_dir(agency) + "/", "year": agency.years[-1], "region": agency.region or UNSETTLED,
             "level": agency.level or "—", "kind": agency.kind,
             "years": "、".join(str(y) for y in agency.years), "new_received": number(f["new_received"]),
             "total_processed": number(f["total_processed"]), "granted_rate": percent(f["granted_rate"]),

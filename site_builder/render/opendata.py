@@ -99,7 +99,7 @@ def write_datapackage(data_dir: Path, meta_help: dict[str, str], agency_columns:
                      mediatype="text/csv", schema=reports_schema),
             Resource(name="agencies", path="agencies.csv", format="csv", encoding="utf-8-sig",
                      mediatype="text/csv", schema=agencies_schema),
-            Resource(name="findings", path="findings.csv", format="csv", encoding="utf-8-sig",
+            Resource(name="findings", path="findings.csv.gz", format="csv", compression="gz", encoding="utf-8-sig",
                      mediatype="text/csv", schema=Schema.from_descriptor({"fields": FINDINGS_FIELDS,
                                                                           "missingValues": [""]})),
         ])

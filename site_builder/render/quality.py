@@ -13,6 +13,7 @@ from site_builder.render.audit import STATUS_LABELS, pass_rates
 from site_builder.render.env import Page, render
 from site_builder.render.exports import quality_rows
 from site_builder.model import Portal
+from site_builder.render.sources import DEFAULT_BUDGET, SourcePlan
 from site_builder.render.statistics import rule_summary
 
 STATIC_ROWS = 100
@@ -46,7 +47,9 @@ def build_report(portal: Portal) -> BuildReport:
                        agencies=len(portal.agencies), twins=twins)
 
 
-def quality_page(portal: Portal) -> Page:
+def quality_page(portal: Portal, sources: SourcePlan | None = None) -> Page:
+    """The quality page; `sources` is the build's plan of the original files (none: nothing served)."""
+    sources = sources or SourcePlan({}, DEFAULT_BUDGET)
     rows = quality_rows(portal)
     report = build_report(portal)
     body = render("quality.md.j2", root="../", report=report, failing=rows["failing"][:STATIC_ROWS],
@@ -55,5 +58,5 @@ def quality_page(portal: Portal) -> Page:
                   rules=rule_summary(portal), static_rows=STATIC_ROWS,
                   cross=[(a, x) for a in portal.agencies for x in a.cross_checks][:STATIC_ROWS],
                   audit_rules=[(r, RULES[r], RULE_HELP[r]) for r in RULES], audit_rates=pass_rates(portal.agencies),
-                  status_labels=STATUS_LABELS)
+                  status_labels=STATUS_LABELS, sources=sources)
     return Page("quality", "数据质量", body)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from site_builder.render.agency import agency_dir
+from site_builder.render.agency import agency_dir, year_url
 from site_builder.render.env import Page, render, root_of
 from site_builder.render.fmt import number, percent
 from site_builder.render.exports import dump
@@ -29,12 +29,17 @@ def breadcrumb(regions: Regions, region: Region, root: str) -> list[tuple[str, s
     return [("全部地区", root + "regions/")] + [(r.name, root + r.url_dir + "/") for r in chain]
 
 
-def agency_row(agency: Agency, root: str, figures: FigureCache) -> dict:
-    f = figures.of(agency.latest)
-    return {"name": agency.name, "url": root + agency_dir(agency) + "/", "region": agency.region or "地区未定",
+def agency_row(agency: Agency, root: str, figures: FigureCache, year: int | None = None) -> dict:
+    """An agency's row with its figures of `year` (its latest year by default); blank when it
+    published no report that year."""
+    year = agency.years[-1] if year is None else year
+    report = agency.report(year) if year in agency.years else None
+    f = figures.of(report) if report else {}
+    return {"name": agency.name, "url": root + (year_url(agency, year) if report else agency_dir(agency) + "/"),
+            "region": agency.region or "地区未定",
             "level": agency.level or "—", "kind": agency.kind, "years": "、".join(map(str, agency.years)),
-            "year": agency.years[-1], "new_received": number(f["new_received"]),
-            "total_processed": number(f["total_processed"]), "granted_rate": percent(f["granted_rate"])}
+            "year": year, "reported": report is not None, "new_received": number(f.get("new_received")),
+            "total_processed": number(f.get("total_processed")), "granted_rate": percent(f.get("granted_rate"))}
 
 
 def year_rows(agencies: list[Agency], figures: FigureCache) -> list[dict]:
@@ -72,12 +77,14 @@ def region_pages(regions: Regions) -> list[Page]:
         chunks = [region.agencies[i:i + PAGE_SIZE] for i in range(0, len(region.agencies), PAGE_SIZE)]
         links = [(i + 1, region_page_dir(region, i + 1) + "/") for i in range(len(chunks))]
         years = year_rows(region.agencies, regions.figures)
+        latest = years[-1]["year"] if years else None
         for i, chunk in enumerate(chunks, start=1):
             url_dir = region_page_dir(region, i)
             root = root_of(url_dir)
             body = render("region.md.j2", root=root, region=region, crumbs=breadcrumb(regions, region, root),
                           children=tree(regions, region.children, root, 1), years=years,
-                          rows=[agency_row(a, root, regions.figures) for a in chunk], pages=links, current=i,
+                          rows=[agency_row(a, root, regions.figures, latest) for a in chunk], latest=latest,
+                          pages=links, current=i,
                           first=(i - 1) * PAGE_SIZE + 1, total=len(region.agencies))
             title = region.name if i == 1 else f"{region.name}（第 {i} 页）"
             pages.append(Page(url_dir, title, body, {"description": f"{region.name}各机关的政府信息公开工作年度报告数据"}))
@@ -96,7 +103,7 @@ def peers_context(index: PeerIndex, agency: Agency, year: int, root: str) -> dic
     return {"scope": peers.scope.name, "scope_url": root + peers.scope.url_dir + "/",
             "count": len(peers.agencies),
             "level": agency.level or "层级未定", "kind": agency.kind, "standings": standings, "min": MIN_PEERS,
-            "rows": [agency_row(a, root, index.regions.figures) for a in shown],
+            "rows": [agency_row(a, root, index.regions.figures, year) for a in shown],
             "more": max(0, len(peers.agencies) - PEERS_SHOWN)}
 
 

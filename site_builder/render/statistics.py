@@ -1,9 +1,11 @@
 """统计总览: totals over all agencies, outcome distribution, rankings, coverage, data quality.
 
-The full agency-year table and the coverage grid are data-driven (drawn in the
-browser from data/summary.json, sortable, filterable, paginated); the HTML holds
-only their first page, so the page stays small at 10,000 agencies and still
-works without JavaScript.
+Every figure that sums or ranks agencies is of one year, the latest by default
+(adding up different years would count a body several times). The full
+agency-year table and the coverage grid are data-driven (drawn in the browser from
+data/summary/<year>.json and data/index.json, sortable, filterable, paginated; the
+table's year is picked on the page); the HTML holds only their first page, so the
+page stays small at 10,000 agencies and still works without JavaScript.
 """
 from __future__ import annotations
 
@@ -67,13 +69,17 @@ def outcome_distribution(portal: Portal) -> charts.Chart | None:
 
 
 def rankings(portal: Portal) -> list[charts.Chart]:
-    latest = [(a, a.latest, key_figures(a.latest)) for a in portal.agencies]
+    """Rankings among the agencies that reported in the latest year."""
+    if not portal.years:
+        return []
+    year = portal.years[-1]
+    latest = [(a, a.report(year), key_figures(a.report(year))) for a in portal.agencies if year in a.years]
     out = []
     for key, title, eligible in (
-        ("new_received", "新收申请最多的机关（最近一年）", lambda f: bool(f["new_received"])),
-        ("granted_rate", f"予以公开率最高的机关（办结不少于 {MIN_PROCESSED_FOR_RATE} 件）",
+        ("new_received", f"{year} 年新收申请最多的机关", lambda f: bool(f["new_received"])),
+        ("granted_rate", f"{year} 年予以公开率最高的机关（办结不少于 {MIN_PROCESSED_FOR_RATE} 件）",
          lambda f: f["granted_rate"] is not None and (f["total_processed"] or 0) >= MIN_PROCESSED_FOR_RATE),
-        ("denied_unavailable_share", f"不予公开/无法提供占比最高的机关（办结不少于 {MIN_PROCESSED_FOR_RATE} 件）",
+        ("denied_unavailable_share", f"{year} 年不予公开/无法提供占比最高的机关（办结不少于 {MIN_PROCESSED_FOR_RATE} 件）",
          lambda f: f["denied_unavailable_share"] is not None
          and (f["total_processed"] or 0) >= MIN_PROCESSED_FOR_RATE),
     ):
@@ -101,12 +107,14 @@ def rule_summary(portal: Portal) -> list[dict]:
 
 def statistics_page(portal: Portal) -> Page:
     root = "../"
-    rows = summary_rows(portal)
+    latest = portal.years[-1] if portal.years else None
+    rows = summary_rows(portal, latest) if latest else []
     coverage = [{"name": a.name, "url": root + agency_dir(a) + "/", "years": set(a.years)}
                 for a in portal.agencies[:STATIC_ROWS]]
     body = render("statistics.md.j2", root=root, totals=year_totals(portal),
-                  distribution=outcome_distribution(portal), rankings=rankings(portal),
+                  distribution=outcome_distribution(portal), rankings=rankings(portal), latest=latest,
                   columns=TABLE_COLUMNS, rows=rows[:STATIC_ROWS], row_count=len(rows), years=portal.years,
+                  report_count=len(portal.reports),
                   coverage=coverage, agency_count=len(portal.agencies), rules=rule_summary(portal),
                   rejected=len(portal.rejected), static_rows=STATIC_ROWS)
     return Page("stats", "统计总览", body)

@@ -50,7 +50,11 @@ def label_of(path: str) -> str:
 
 def _td(report: dict, path: str, marks: Marks, prefix: str) -> str:
     value = cell(report, path)
-    classes = ["num"]
+    if path not in marks.inferred and path not in marks.failed:
+        # Unmarked cells carry no class and no title: the table's CSS aligns them, the row and
+        # column headers name them, and 230 of each would double the page's weight.
+        return f"<td>{escape(number(value))}</td>"
+    classes = []
     sup = []
     title = [label_of(path)]
     if path in marks.inferred:
@@ -64,10 +68,6 @@ def _td(report: dict, path: str, marks: Marks, prefix: str) -> str:
             classes.append("cell-failed")
         sup.append(f'<a class="mark-failed" href="#{prefix}-check-{i}">{escape(rule)}</a>')
         title.append(f"未通过 {rule}")
-    if not sup:
-        # Unmarked cells carry no title: the row and column headers name them, and 230 titles
-        # would double the page's weight.
-        return f'<td class="num">{escape(number(value))}</td>'
     return (f'<td class="{" ".join(classes)}" title="{escape("；".join(title))}">'
             f"{escape(number(value))}<sup>{' '.join(sup)}</sup></td>")
 

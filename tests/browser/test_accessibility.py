@@ -49,7 +49,7 @@ def site_url(tmp_path_factory):
     shutil.copytree(REPO / "content" / "reports", root / "content" / "reports")
     parse_all = collect.parse_all
     mp = pytest.MonkeyPatch()
-    mp.setattr(collect, "parse_all", lambda content_dir: (lambda rs: rs + [_partial(rs)])(parse_all(content_dir)))
+    mp.setattr(collect, "parse_all", lambda content_dir, **kw: (lambda rs: rs + [_partial(rs)])(parse_all(content_dir, **kw)))
     try:
         assert build(root / "content", root / "site") == 0
     finally:

@@ -120,19 +120,63 @@
     showSendToCloud: false, topojsonURL: assetBase,
     modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"] };
 
+  function csvHref(header, rows) {
+    var csv = [header].concat(rows).map(function (r) {
+      return r.map(function (v) {
+        var s = v === null || v === undefined ? "" : String(v);
+        if (/^[=+\-@\t\r]/.test(s) && typeof v === "string") s = "'" + s;
+        return /[",\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+      }).join(",");
+    }).join("\n");
+    return "data:text/csv;charset=utf-8," + encodeURIComponent("\ufeff" + csv + "\n");
+  }
+
+  /* The chart's data table (read by screen readers; shown on request) and its CSV download,
+   * made from the rows the chart is drawn from: the page carries each number once. */
+  function chartExtras(box, title, spec) {
+    if (box.querySelector(".portal-chart-tools") || !spec.header) return;
+    var tools = el("div", { "class": "portal-chart-tools" });
+    tools.appendChild(el("button", { type: "button", "class": "portal-table-toggle", "aria-expanded": "false" }, "显示数据表"));
+    tools.appendChild(el("a", { "class": "portal-csv", download: (box.dataset.file || box.id || "chart") + ".csv",
+      href: csvHref(spec.header, spec.rows) }, "下载 CSV"));
+    box.appendChild(tools);
+    var wrap = el("div", { "class": "portal-chart-table portal-sr-only", "data-search-exclude": "" });
+    var table = el("table");
+    table.appendChild(el("caption", {}, title));
+    var thead = el("thead"), tr = el("tr");
+    spec.header.forEach(function (h) { tr.appendChild(el("th", { scope: "col" }, h)); });
+    thead.appendChild(tr);
+    table.appendChild(thead);
+    var tbody = el("tbody");
+    spec.rows.forEach(function (r) {
+      var row = el("tr");
+      r.forEach(function (v, i) { row.appendChild(i ? el("td", { "class": "num" }, fmtNum(v)) : el("th", { scope: "row" }, v)); });
+      tbody.appendChild(row);
+    });
+    table.appendChild(tbody);
+    wrap.appendChild(table);
+    box.appendChild(wrap);
+  }
+
   function drawCharts(root) {
     var boxes = Array.prototype.slice.call(root.querySelectorAll(".portal-chart-box"));
     var pending = boxes.filter(function (b) { return !b.dataset.drawn; });
     if (!pending.length) return Promise.resolve();
+    var specs = pending.map(function (box) {
+      var script = box.querySelector("script.portal-figure");
+      var spec = script ? JSON.parse(script.textContent) : null;
+      var caption = box.querySelector("figcaption");
+      if (spec) chartExtras(box, caption ? caption.textContent : "图表", spec);
+      return spec;
+    });
     return ensurePlotly().then(function (Plotly) {
-      pending.forEach(function (box) {
-        var script = box.querySelector("script.portal-figure");
+      pending.forEach(function (box, i) {
+        var spec = specs[i];
         var target = box.querySelector(".portal-chart");
-        if (!script || !target) return;
-        var figure = JSON.parse(script.textContent);
+        if (!spec || !target || !box.isConnected) return;
         box.dataset.drawn = "1";
-        Plotly.newPlot(target, figure.data, merged(figure.layout || {}), plotConfig).then(hideDrawing);
-        target._portalLayout = figure.layout || {};
+        Plotly.newPlot(target, spec.data, merged(spec.layout || {}), plotConfig).then(hideDrawing);
+        target._portalLayout = spec.layout || {};
       });
     }).catch(function (err) {
       pending.forEach(function (box) {
@@ -168,41 +212,13 @@
 
   /* A chart box built in the browser (compare page), same shape as the server-rendered ones. */
   function chartBox(key, title, figure, header, rows, height) {
-    var box = el("figure", { "class": "portal-chart-box", id: "chart-" + key });
+    var box = el("figure", { "class": "portal-chart-box", id: "chart-" + key, "data-file": "compare-" + key });
     box.appendChild(el("figcaption", {}, title));
     var script = el("script", { type: "application/json", "class": "portal-figure" });
-    script.textContent = JSON.stringify(figure);
+    script.textContent = JSON.stringify({ data: figure.data, layout: figure.layout, header: header, rows: rows });
     box.appendChild(script);
     box.appendChild(el("div", { "class": "portal-chart", role: "group", style: "height:" + (height || 320) + "px",
       "aria-label": title + "（图表，数据见图下的数据表）" }));
-    var tools = el("div", { "class": "portal-chart-tools" });
-    tools.appendChild(el("button", { type: "button", "class": "portal-table-toggle", "aria-expanded": "false" }, "显示数据表"));
-    var csv = [header].concat(rows).map(function (r) {
-      return r.map(function (v) {
-        var s = v === null || v === undefined ? "" : String(v);
-        if (/^[=+\-@]/.test(s) && typeof v === "string") s = "'" + s;
-        return /[",\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
-      }).join(",");
-    }).join("\n");
-    tools.appendChild(el("a", { "class": "portal-csv", download: "compare-" + key + ".csv",
-      href: "data:text/csv;charset=utf-8," + encodeURIComponent("\ufeff" + csv + "\n") }, "下载 CSV"));
-    box.appendChild(tools);
-    var wrap = el("div", { "class": "portal-chart-table portal-sr-only" });
-    var table = el("table");
-    table.appendChild(el("caption", {}, title));
-    var thead = el("thead"), tr = el("tr");
-    header.forEach(function (h) { tr.appendChild(el("th", { scope: "col" }, h)); });
-    thead.appendChild(tr);
-    table.appendChild(thead);
-    var tbody = el("tbody");
-    rows.forEach(function (r) {
-      var row = el("tr");
-      r.forEach(function (v, i) { row.appendChild(i ? el("td", { "class": "num" }, fmtNum(v)) : el("th", { scope: "row" }, v)); });
-      tbody.appendChild(row);
-    });
-    table.appendChild(tbody);
-    wrap.appendChild(table);
-    box.appendChild(wrap);
     return box;
   }
 
@@ -234,17 +250,16 @@
       var cols = JSON.parse(container.querySelector("script.portal-columns").textContent);
       return { rows: data.rows, columns: cols, text: ["agency", "region", "level", "kind", "year", "rules"] };
     }
-    if (kind === "coverage") {
-      var bySlug = {}, order = [];
-      data.rows.forEach(function (r) {
-        if (!bySlug[r.slug]) { bySlug[r.slug] = { agency: r.agency, url: r.url }; order.push(r.slug); }
-        bySlug[r.slug]["y" + r.year] = 1;
-        if (r.url.split("/").length === 3) bySlug[r.slug].url = r.url;
+    if (kind === "coverage") {  // data/index.json: [slug, agency, region, years] per agency
+      var rows = data.agencies.map(function (a) {
+        var row = { agency: a[1], region: a[2], url: "agencies/" + a[0] + "/" };
+        a[3].forEach(function (y) { row["y" + y] = 1; });
+        return row;
       });
       var columns = [{ key: "agency", label: "机关", type: "link" }].concat(data.years.map(function (y) {
         return { key: "y" + y, label: String(y), type: "cov" };
       }));
-      return { rows: order.map(function (s) { return bySlug[s]; }), columns: columns, text: ["agency"] };
+      return { rows: rows, columns: columns, text: ["agency", "region"] };
     }
     if (kind === "failing") {
       return { rows: data.failing, text: ["agency", "year", "rules", "source"], columns: [
@@ -269,6 +284,27 @@
       var input = el("input", { type: "search", "class": "portal-input", placeholder: "输入机关名称、年度或规则编号" });
       label.appendChild(input);
       controls.appendChild(label);
+      // A table of one year's rows (data/summary/<year>.json) can be switched to another year.
+      var years = (container.dataset.years || "").split(" ").filter(Boolean);
+      if (years.length > 1) {
+        var yearLabel = el("label", {}, "年度：");
+        var select = el("select", { "class": "portal-input" });
+        years.slice().reverse().forEach(function (y) {
+          var o = el("option", { value: y }, y + " 年");
+          if (y === container.dataset.year) o.selected = true;
+          select.appendChild(o);
+        });
+        select.addEventListener("change", function () {
+          count.textContent = "正在载入……";
+          getJSON(container.dataset.src.replace(/[^/]*\.json$/, select.value + ".json")).then(function (d) {
+            spec.rows = tableSpec(kind, d, container).rows;
+            state.page = 0;
+            render();
+          }).catch(function (err) { count.textContent = "载入失败：" + err.message; });
+        });
+        yearLabel.appendChild(select);
+        controls.appendChild(yearLabel);
+      }
       var count = el("span", { "class": "portal-table-count", role: "status" });
       controls.appendChild(count);
       var scroll = el("div", { "class": "portal-table-scroll", "data-search-exclude": "", role: "region", tabindex: "0",
@@ -523,12 +559,11 @@
       update();
     }
 
-    Promise.all([getJSON(root + "data/summary.json"),
+    Promise.all([getJSON(root + "data/index.json"),
                  getJSON(root + "data/regions.json").catch(function () { return []; })]).then(function (both) {
-      var data = both[0];
-      data.rows.forEach(function (r) {
-        if (!agencies[r.slug]) { agencies[r.slug] = { name: r.agency, years: [] }; byName[r.agency] = r.slug; }
-        agencies[r.slug].years.push(r.year);
+      both[0].agencies.forEach(function (a) {  // [slug, agency, region, years]
+        agencies[a[0]] = { name: a[1], years: a[3].slice() };
+        byName[a[1]] = a[0];
       });
       both[1].forEach(function (r) {
         agencies[r.slug] = { name: r.name, years: r.years.slice() };
@@ -546,12 +581,102 @@
     }).catch(function (err) { status.textContent = "机关列表载入失败：" + err.message; });
   }
 
+  /* ---- agency page: the year switch ----------------------------------------------------- */
+
+  /* years.json.gz: gzip-compressed JSON, inflated here (a host that already inflated it is fine too). */
+  function getCompressedJSON(url) {
+    var abs = new URL(url, location.href).href;
+    if (!jsonCache[abs]) {
+      jsonCache[abs] = fetch(abs).then(function (r) {
+        if (!r.ok) throw new Error(r.status + " " + abs);
+        return r.arrayBuffer();
+      }).then(function (buf) {
+        var head = new Uint8Array(buf, 0, Math.min(2, buf.byteLength));
+        if (head[0] === 0x1f && head[1] === 0x8b) {
+          if (typeof DecompressionStream === "undefined") throw new Error("这个浏览器不能解压数据，请换用较新的浏览器");
+          return new Response(new Blob([buf]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
+        }
+        return new TextDecoder("utf-8").decode(buf);
+      }).then(JSON.parse);
+    }
+    return jsonCache[abs];
+  }
+
+  /* The page carries its latest year's words (the parts listed as "inline" in years.json.gz); every
+   * other part of every year, rendered by the same template at build time, comes from years.json.gz.
+   * The year is in the URL (?year=), so the view is a link; without it the page shows its latest year. */
+  function initYears(nav) {
+    if (nav.dataset.enhanced) return;
+    nav.dataset.enhanced = "1";
+    var latest = nav.dataset.year, shown = null;
+    var status = nav.querySelector(".portal-years-status");
+    var nodes = Array.prototype.slice.call(document.querySelectorAll(".portal-part[data-part]"));
+    var snapshot = {};  // the latest year's parts as the page carries them
+    nodes.forEach(function (node) { snapshot[node.dataset.part] = node.innerHTML; });
+
+    function mark(year) {
+      nav.querySelectorAll("a[data-year]").forEach(function (a) {
+        if (a.dataset.year === year) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
+      });
+    }
+
+    function show(year, push) {
+      if (year === shown) return;
+      if (!nav.querySelector('a[data-year="' + year + '"]')) {
+        status.textContent = "本机关没有 " + year + " 年的报告，显示的是 " + latest + " 年。";
+        year = latest;
+      } else if (shown !== null) {
+        status.textContent = "正在载入 " + year + " 年的报告……";
+      }
+      getCompressedJSON(nav.dataset.src).then(function (doc) {
+        var parts = doc.years[year];
+        if (!parts) throw new Error("没有 " + year + " 年的报告");
+        var inline = doc.inline || [];
+        nodes.forEach(function (node) {
+          var key = node.dataset.part;
+          node.innerHTML = year === latest && inline.indexOf(key) >= 0 ? snapshot[key] : (parts[key] || "");
+        });
+        var first = shown === null;
+        shown = year;
+        mark(year);
+        if (!first) status.textContent = "已显示 " + year + " 年的报告。";
+        var url = new URL(location.href);
+        if (year === latest) url.searchParams.delete("year"); else url.searchParams.set("year", year);
+        if (url.href !== location.href || push) {
+          history[push ? "pushState" : "replaceState"](history.state, "", url.pathname + url.search + url.hash);
+        }
+        drawCharts(document);
+        if (first && location.hash) {  // the part a link points into has only now been filled
+          var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+          if (target) target.scrollIntoView();
+        }
+      }).catch(function (err) {
+        status.textContent = "无法载入 " + year + " 年的报告：" + err.message;
+      });
+    }
+
+    // Capture, and stop there: the theme's instant loading would otherwise fetch the page again.
+    nav.addEventListener("click", function (ev) {
+      var a = ev.target.closest && ev.target.closest("a[data-year]");
+      if (!a || ev.ctrlKey || ev.metaKey || ev.shiftKey) return;
+      ev.preventDefault();
+      ev.stopPropagation();
+      show(a.dataset.year, true);
+    }, true);
+    window.addEventListener("popstate", function () {
+      if (!nav.isConnected) return;
+      show(new URLSearchParams(location.search).get("year") || latest, false);
+    });
+    show(new URLSearchParams(location.search).get("year") || latest, false);
+  }
+
   /* ---- page life cycle ---------------------------------------------------------------- */
 
   function init() {
     drawCharts(document);
     document.querySelectorAll(".portal-datatable[data-src]").forEach(enhanceTable);
     document.querySelectorAll(".portal-compare").forEach(initCompare);
+    document.querySelectorAll(".portal-years[data-src]").forEach(initYears);
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {

@@ -145,3 +145,14 @@ def agency_and_year(title: str) -> tuple[str | None, int | None]:
     agency = re.sub(r"(关于|的)$", "", normalize(agency).strip("《》「」\"'“”:："))
     agency = re.sub(r"^(关于)", "", agency)
     return (agency or None), year
+
+
+# A sentence, not a table's label or header: its end, a year opening a clause, or a count with
+# its unit (收到申请0条). Forms print none of these inside a table.
+_PROSE = re.compile(r"[。！？；!?]|(?:19|20)\d{2}\s*年度?\s*[，,]|(?<![第\d])\d+\s*(?:件|条|个|次|篇)(?![)）])")
+
+
+def prose_lines(lines: list[Line], span: tuple[int, int]) -> list[int]:
+    """Lines of a table's part that are sentences (2024年，没有…行政复议…情况。): kept as text,
+    never read as a row. Only text outside a grid: a table's own cells are never prose."""
+    return [i for i in range(*span) if not lines[i].grid and _PROSE.search(lines[i].text)]

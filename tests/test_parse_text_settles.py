@@ -189,3 +189,14 @@ def test_a_sentence_before_table_three_is_text_and_the_audit_reads_it():
     assert report["table_text"]["applications"].startswith("2023年，共收到政府信息公开申请0条。")
     (finding,) = [f for f in t2_text_tables.check(report) if "申请" in f["message"]]
     assert finding["status"] == "fail" and finding["evidence"][0]["text"].startswith("2023年，共收到")
+
+
+def test_prose_lines_are_sentences_not_a_tables_header_or_rows():
+    from site_builder.parse.layout import prose_lines
+    from site_builder.read.document import Line
+    lines = [Line(("2024年，没有政府信息公开行政复议及行政诉讼情况。",)),
+             Line(("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和。）申请人情况 自然人",)),
+             Line(("（二）部分公开（区分处理的，只计这一情形，不计其他情形） 0 0 0 0 0 0 0",)),
+             Line(("行政规范性文件 3件 0件 12件",)),
+             Line(("注：本表数据截至12月31日。",), grid=True)]
+    assert prose_lines(lines, (0, len(lines))) == [0]

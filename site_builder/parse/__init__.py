@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import cache
 
 from site_builder import contract as c
 from site_builder.parse.layout import agency_and_year, find_headings, find_title, part_spans, prose_lines
@@ -54,7 +55,8 @@ def parse_document(doc: RawDocument, debug: bool = False) -> dict:
     for key, numeral, _ in c.SECTIONS:
         if numeral in spans:
             report["sections"][key] = section_text(lines, spans[numeral], doc.kind)
-    stated = report_statements({**report["sections"], **table_text}, report["year"])
+    # The sentences are read only if a row of table 二 has several cuts: most reports have none.
+    stated = cache(lambda: report_statements({**report["sections"], **table_text}, report["year"]))
     t2 = spans.get("二") or (max(title_lines, default=-1) + 1, t3[0])
     active = parse_active(tables, t2, stated)
 

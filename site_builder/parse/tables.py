@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Callable
 
 from site_builder import contract as c
 from site_builder.parse.active_2019 import OldRow, current_paths, is_2019_template, old_rows
@@ -148,9 +149,10 @@ def _printed(row: PrintedRow) -> str:
 
 # ---- table 2 -------------------------------------------------------------------------
 
-def parse_active(lines: list[Line], span: tuple[int, int], stated: list[Stated] = ()) -> TableResult:
-    """Table 二; `stated` are the report's sentences about its cells, which may choose among the
-    cuts of a row that no rule separates (settle.py)."""
+def parse_active(lines: list[Line], span: tuple[int, int],
+                 stated: Callable[[], list[Stated]] = list) -> TableResult:
+    """Table 二; `stated()` gives the report's sentences about its cells, which may choose among
+    the cuts of a row that no rule separates (settle.py). Called only for such a row."""
     if is_2019_template(lines, span):
         return _parse_active_2019(lines, span, stated)
     table = assemble(lines, *span)
@@ -180,12 +182,14 @@ def parse_active(lines: list[Line], span: tuple[int, int], stated: list[Stated] 
     return TableResult(solution, bool(slots), seen, extra, printed=printed)
 
 
-def _settle_by_text(slots: list[Slot], stated: list[Stated]) -> tuple[list[dict], list[dict]]:
+def _settle_by_text(slots: list[Slot], stated: Callable[[], list[Stated]]) -> tuple[list[dict], list[dict]]:
     """Rows with several cuts that the report's sentences settle: their slot keeps that one cut."""
     inferred: list[dict] = []
     checks: list[dict] = []
     for slot in slots:
-        found = settle(slot.paths, slot.candidates, stated)
+        if len(slot.candidates) < 2:
+            continue
+        found = settle(slot.paths, slot.candidates, stated())
         if found.cut is not None:
             slot.candidates = [found.cut]
             inferred += text_inferred(slot.paths, found.cut, found)
@@ -194,7 +198,7 @@ def _settle_by_text(slots: list[Slot], stated: list[Stated]) -> tuple[list[dict]
     return inferred, checks
 
 
-def _parse_active_2019(lines: list[Line], span: tuple[int, int], stated: list[Stated]) -> TableResult:
+def _parse_active_2019(lines: list[Line], span: tuple[int, int], stated: Callable[[], list[Stated]]) -> TableResult:
     """Old columns: every printed row kept in `extra`, one value per printed column; only
     本年新制作数量 and 处理决定数量 fill current fields (the other current cells stay null: the
     old form does not print them)."""
@@ -218,7 +222,8 @@ def _parse_active_2019(lines: list[Line], span: tuple[int, int], stated: list[St
     return TableResult(solution, bool(extra), seen, extra, template="2019")
 
 
-def _old_row_values(row: OldRow, paths: tuple[str | None, ...], stated: list[Stated]) -> tuple[tuple, list, list]:
+def _old_row_values(row: OldRow, paths: tuple[str | None, ...],
+                    stated: Callable[[], list[Stated]]) -> tuple[tuple, list, list]:
     """(values, inferred, checks) of one old-form row: its one cut, the cut the text settles, or the
     cells every cut agrees on, the others null with a check naming the run."""
     if len(row.cuts) == 1:
@@ -228,7 +233,7 @@ def _old_row_values(row: OldRow, paths: tuple[str | None, ...], stated: list[Sta
         return (None,) * len(row.columns), [], [{
             "rule": "ambiguous", "cells": [p for p in paths if p],
             "message": f"「{printed}」的数字无法拆成表头的 {len(row.columns)} 列（{'、'.join(row.columns)}），各单元格留空"}]
-    found = settle(paths, row.cuts, stated)
+    found = settle(paths, row.cuts, stated())
     values = agreed(found.kept, len(row.columns))
     before = agreed(list(row.cuts), len(row.columns))
     # Cells the text settled: open among all cuts, agreed among the cuts the text leaves.

@@ -70,6 +70,7 @@ def test_statements_of_documents_made_repealed_in_force(sentence, stated):
     "2023年共发布信息2479条（含行政规范性文件34件）。",  # published, no verb of making
     "起草规范性文件3件，审核规范性文件4件，备案规范性文件2件。",  # drafted, reviewed, filed
     "全年制发文件120件。",  # documents of any kind: the sentence names no 规范性文件 or 规章
+    "加强规范性文件管理，全年印发3件会议纪要。",  # the count is of something else
 ])
 def test_other_measures_state_nothing(sentence):
     assert document_statements(sentence, "overview", 2023) == []

@@ -48,6 +48,7 @@ _DOCUMENT_PATTERNS = (
 _DECISION = re.compile(rf"行政(?P<kind>许可|处罚|强制)决定(?:书)?{_COUNT}(?P<n>\d+)(?:件|个|份)(?!次)")
 _DECISION_ROWS = {"许可": "licensing", "处罚": "punishment", "强制": "enforcement"}
 _KIND_RE = re.compile(_KIND)
+_CLAUSE_END = re.compile(r"[，,。；;、）)！!？?]|$")
 
 
 @dataclass(frozen=True)
@@ -108,9 +109,10 @@ def document_statements(sentence: str, section: str, year: object) -> list[State
             noun = m.group("noun") or ""
             if not _KIND_RE.fullmatch(noun):
                 # 文件, 件数 or nothing: the kind the sentence named last before it (制发规范性文件9件，
-                # 废止文件7件); a sentence that names no kind says nothing about table 二.
+                # 废止文件7件), if the clause ends there (印发3件会议纪要 counts something else); a
+                # sentence that names no kind says nothing about table 二.
                 before = _KIND_RE.findall(flat, 0, m.start())
-                if not before:
+                if not before or not _CLAUSE_END.match(flat, m.end()):
                     continue
                 noun = before[-1]
             mine = why or _plan(flat, m.start())

@@ -35,6 +35,7 @@ _TABLE_WORDS: tuple[str, ...] = tuple(sorted({
     *(k for r in c.ACTIVE_ROWS for k in r.keys), *c.ACTIVE_EXTRA_KEYS,
     *(label for _, fields in c.ACTIVE_FIELDS.items() for _, label in fields if "（" not in label),
     "本年收费金额", "信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量", "处理决定数量",
+    "上一年项目数量", "本年增/减", "本年增减", "采购项目数量", "采购总金额", "本列数据",
     "行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "未经复议直接起诉", "复议后起诉",
 }, key=len, reverse=True))
 # Header words: a label holding one of these is (or starts with) a table's column header.
@@ -42,6 +43,7 @@ _HEADER_WORDS: tuple[str, ...] = (
     "申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构",
     "本年制发件数", "本年废止件数", "本年废纸件数", "现行有效件数", "先行有效件数", "本年处理决定数量",
     "本年收费金额", "信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量", "处理决定数量",
+    "上一年项目数量", "本年增/减", "本年增减", "采购项目数量", "采购总金额",
     "结果维持", "结果纠正", "其他结果", "尚未审结", "复议后起诉", "未经复议直接起诉",
 )
 
@@ -66,13 +68,15 @@ _HEADING_END = re.compile(r"(?:情况|措施|事项|问题)")
 _DIGIT = "0-9０-９"
 # A run of printed values: digits, with spaces, decimal points, thousands separators and
 # blank markers between them.
-_CELL = rf"(?:[{_DIGIT}](?:[{_DIGIT}.．,，]*[{_DIGIT}])?|[/／—–－]+|-{{1,2}}(?![{_DIGIT}]))"
+# A sign starts a cell only before a digit: the 2019 form's 本年增/减 prints `1-10` (1 | -1 | 0).
+_CELL = (rf"(?:[+＋\-−]?[{_DIGIT}](?:[{_DIGIT}.．,，]*[{_DIGIT}])?|[/／—–－]+|-{{1,2}}(?![{_DIGIT}]))")
 _RUN_RE = re.compile(rf"{_CELL}(?:[\s\u3000\xa0]*{_CELL})*")
 _HAS_DIGIT = re.compile(f"[{_DIGIT}]")
 _ENUM_AFTER = re.compile(r"\s*[.．、](?![0-9０-９])")
 _YEAR_AFTER = re.compile(r"\s*年")
 _YEAR_END = re.compile(r"(?:19|20)\d{2}$")
-_LABEL_NUMBER_AFTER = re.compile(r"[)）条项款号%％]")
+# A number with its unit is a count in a sentence (收到申请3件), not a cell.
+_LABEL_NUMBER_AFTER = re.compile(r"[)）条项款号%％件个次篇份]")
 _LABEL_NUMBER_BEFORE = re.compile(r"[(（第]\s*$")
 _ENUMERATOR = re.compile(r"(?:[(（][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|[1-9][.．、])")
 
@@ -183,6 +187,9 @@ def _cut_tables(text: str) -> list[Line]:
     out: list[Line] = []
     pos = 0
     for start, end in table_regions(text):
+        start = _past_sentences(text, max(start, pos), end)
+        if start is None:
+            continue  # a sentence naming the form's words, no table
         if start > pos:
             out.append(Line((text[pos:start],)))
         rows, stop = _rows(text, start, end)
@@ -206,6 +213,25 @@ def table_regions(text: str) -> list[tuple[int, int]]:
     return [(_back_over_enumerator(text, s), e) for s, e in regions]
 
 
+_SENTENCE_END = re.compile(r"[。！？；!?]")
+
+
+def _past_sentences(text: str, start: int, end: int) -> int | None:
+    """A table starts after the last sentence before its first values: a sentence between a
+    heading and the digits (`2024年，没有政府信息公开行政复议及行政诉讼情况。行政复议…`) names the
+    form's words but is text. None when what is left of the region is no table."""
+    run = _next_run(text, start)
+    limit = min(run[0], end) if run else end
+    last = None
+    for last in _SENTENCE_END.finditer(text, start, limit):
+        pass
+    if last is None:
+        return start
+    start = last.end()
+    words = {"".join(m.group(0).split()) for m in _WORD_RE.finditer(text, start, end)}
+    return start if len(words) >= MIN_WORDS else None
+
+
 def _region(words: list[re.Match]) -> list[tuple[int, int]]:
     """A table names several of its words; prose that mentions 规范性文件 twice is no table."""
     if len({"".join(m.group(0).split()) for m in words}) < MIN_WORDS:
@@ -216,7 +242,7 @@ def _region(words: list[re.Match]) -> list[tuple[int, int]]:
 def _back_over_enumerator(text: str, start: int) -> int:
     """A table's first label starts at its enumerator (一、本年新收…, 第二十条…)."""
     before = text[max(0, start - 6):start]
-    m = re.search(r"(?:第[一二三四五六七八九十]+条.*|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]、|[1-9][.．、])$",
+    m = re.search(r"(?:第[一二三四五六七八九十]+条.*|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]、|[1-9][.．、]|[(（])$",
                   before)
     return start - len(m.group(0)) if m else start
 

@@ -114,9 +114,11 @@ def ambiguous_cells_printed(report: dict, printed: dict[str, str]) -> set[str]:
     "applications.<row>" | "appeals": the row's values as printed, spaces kept})."""
     out: set[str] = set()
     for key, fields in contract.ACTIVE_FIELDS.items():
-        if len(fields) > 1:
+        if len(fields) > 1 and f"active.{key}" in printed:
             readings = list(spaced_splits(printed[f"active.{key}"], len(fields)))
             out |= _differing(readings, [f"active.{key}.{f}" for f, _ in fields])
+    if report.get("active_template") == "2019":
+        out |= open_cells_2019(report, printed)
     rows = [k for k in contract.APPLICATION_ROW_KEYS if not k.endswith("_subtotal")]
     options = {k: [r for r in spaced_splits(printed[f"applications.{k}"], 7) if _groups_sum(r, 7)] for k in rows}
     out |= _table3(report["applications"], options)
@@ -151,3 +153,26 @@ def _table3(apps: dict, options: dict[str, list[tuple[int, ...]]] | None = None)
     for j, k in enumerate(open_rows):
         out |= _differing([combo[j] for combo in valid], paths(k))
     return out
+
+
+# The 2019 form's rows that fill a current field: (label, row key, field, column).
+OLD_CURRENT = (("规章", "regulations", "issued", 0), ("行政规范性文件", "normative_documents", "issued", 0),
+               ("行政许可", "licensing", "decisions", 2), ("行政处罚", "punishment", "decisions", 2),
+               ("行政强制", "enforcement", "decisions", 2))
+
+
+def open_columns_2019(report: dict, printed: dict[str, str]) -> set[tuple[str, int]]:
+    """(row label, column) of every 2019-form cell whose printed run has readings that differ
+    there (the generator's brute-force reader, not the parser's)."""
+    from site_builder.synth.active_2019 import readings
+    out: set[tuple[str, int]] = set()
+    for row in report["active"]["extra"]:
+        found = readings(printed[f"extra.{row['label']}"], tuple(row["columns"]))
+        out |= {(row["label"], col) for col in range(len(row["columns"])) if len({r[col] for r in found}) != 1}
+    return out
+
+
+def open_cells_2019(report: dict, printed: dict[str, str]) -> set[str]:
+    """The current-form cells among them (本年新制作数量 -> issued, 处理决定数量 -> decisions)."""
+    columns = open_columns_2019(report, printed)
+    return {f"active.{key}.{field}" for label, key, field, col in OLD_CURRENT if (label, col) in columns}

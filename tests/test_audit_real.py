@@ -70,6 +70,14 @@ T2_LABELS: list[tuple[str, str, int, bool]] = [
     ("sh-office-2025", "applications.new_received.total", 1295, True),
     ("sh-office-2025", "applications.total_processed.total", 1191, True),
     ("sh-office-2025", "applications.carried_over.total", 189, True),
+    ("sh-office-2019", "appeals.review.total", 7, True),  # 信息公开类行政复议7件
+    # table 二 figures (制发 / 废止 / 现行有效 规范性文件 N 件)
+    ("pt-jsp-2024", "active.normative_documents.in_force", 11, True),
+    ("pt-gwh-2022", "active.normative_documents.issued", 34, True),  # settles the run 34089
+    ("pt-gwh-2022", "active.normative_documents.in_force", 424, False),  # the 规范性文件库 counts 424, the table 89
+    ("pt-gwh-2025", "active.normative_documents.issued", 9, True),
+    ("pt-gwh-2025", "active.normative_documents.repealed", 7, True),
+    ("pt-gwh-2025", "active.normative_documents.in_force", 253, True),
 ]
 
 # (file stem, part, is it the previous year's text with at most a fifth rewritten?): every T3

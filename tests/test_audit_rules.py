@@ -138,6 +138,30 @@ def test_t2_processed_both_word_orders():
     assert statuses(fs) == ["pass", "fail"]
 
 
+def test_t2_compares_table_two_figures_the_text_states():
+    fs = t2("2024年，我局废止规范性文件6件，制定规范性文件15件。", active__normative_documents__issued=15,
+            active__normative_documents__repealed=2)
+    assert statuses(fs) == ["fail", "pass"]
+    assert fs[0]["evidence"][1] == {"label": "表二 行政规范性文件 · 本年废止件数",
+                                    "cell": "active.normative_documents.repealed", "value": 2}
+    assert statuses(t2("通过门户网站发布规范性文件类信息6条。", active__normative_documents__issued=15)) \
+        == ["not_assessable"]  # items published: no table figure
+    assert statuses(t2("2023年制定规范性文件6件。", active__normative_documents__issued=15)) == ["uncertain"]
+
+
+def test_t2_reads_the_sentence_that_opens_a_tables_part():
+    r = with_cells(report(2023), applications__new_received__total=3)
+    r["table_text"] = {"applications": "2023年，共收到政府信息公开申请0条。"}
+    (f,) = t2_text_tables.check(r)
+    assert f["status"] == "fail" and "0 件" in f["message"]
+    assert f["evidence"][0]["label"] == "原文（三）"
+
+
+def test_t2_counts_applications_in_tiao_only_where_the_sentence_names_them():
+    assert statuses(t2("共收到政府信息公开申请3条。", applications__new_received__total=3)) == ["pass"]
+    assert statuses(t2("主动公开政府信息3条。", applications__new_received__total=3)) == ["not_assessable"]
+
+
 def test_t2_without_any_stated_figure_is_not_assessable():
     assert statuses(t2("我局高度重视政府信息公开工作。")) == ["not_assessable"]
 

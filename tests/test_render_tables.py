@@ -75,3 +75,18 @@ def test_active_and_appeals_tables_show_every_contract_cell():
     appeals = _doc(appeals_table(report, Marks.of(report), "p"))
     assert len(appeals.xpath("//tbody//td")) == 15
     assert "未经复议直接起诉" in appeals.text_content()
+
+
+def test_a_text_settled_cell_is_marked_inferred_and_its_note_quotes_the_sentence():
+    report = sample_report()
+    said = "2024年，我局废止规范性文件6件，制定规范性文件15件<b>。"
+    report["active"]["normative_documents"] = {"issued": 15, "repealed": 6, "in_force": 21}
+    report["inferred"] = [{"path": f"active.normative_documents.{f}", "rule": "text", "value": v, "evidence": said}
+                          for f, v in (("issued", 15), ("repealed", 6), ("in_force", 21))]
+    marks = Marks.of(report)
+    doc = _doc(active_table(report, marks, "p"))
+    marked = doc.xpath("//td[contains(@class, 'cell-inferred')]")
+    assert [td.text_content().rstrip("推") for td in marked] == ["15", "6", "21"]
+    notes = str(cell_notes(marks, "p"))
+    assert notes.count("<q>2024年，我局废止规范性文件6件，制定规范性文件15件&lt;b&gt;。</q>") == 3
+    assert c.RULES["text"] in notes

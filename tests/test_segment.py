@@ -93,3 +93,27 @@ def test_blank_markers_are_values_when_set_apart():
     assert ("规章", "/ / /") in rows
     assert ("行政规范性文件", "0 / 3") in rows
     assert ("（单位：万元）行政事业性收费", "—") in rows
+
+
+def test_a_sentence_before_a_tables_digits_stays_text():
+    text = ("四、政府信息公开行政复议、行政诉讼情况 2024年，没有政府信息公开行政复议及行政诉讼情况。行政复议行政诉讼"
+            "结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计"
+            "结果维持结果纠正其他结果尚未审结总计000000000000000五、存在的主要问题及改进情况无。")
+    rows = _rows(text)
+    assert (" 2024年，没有政府信息公开行政复议及行政诉讼情况。",) in rows
+    (row,) = [r for r in rows if r[-1] == "000000000000000"]
+    assert "2024" not in "".join(row)
+
+
+def test_a_count_with_its_unit_is_no_rows_value():
+    rows = _rows("一、总体情况 2024年，我局共收到申请3件，予以公开3件，部分公开0件，不予公开0件，无法提供0件。"
+                 "二、主动公开政府信息情况")
+    assert all(len(r) == 1 for r in rows), rows
+
+
+def test_the_2019_forms_header_and_signed_values():
+    rows = _rows("二、主动公开政府信息情况第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可1-10"
+                 "其他对外管理服务事项300第二十条第（八）项信息内容上一年项目数量本年增/减行政事业性收费0 0"
+                 "三、收到和处理政府信息公开申请情况")
+    assert ("行政许可", "1-10") in rows and ("其他对外管理服务事项", "300") in rows
+    assert ("行政事业性收费", "0 0") in rows  # its header went to a line of its own

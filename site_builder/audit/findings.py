@@ -37,6 +37,9 @@ RULE_HELP: dict[str, str] = {
 
 SECTION_LABELS = {"overview": "一、总体情况", "problems": "五、存在的主要问题及改进情况",
                   "other": "六、其他需要报告的事项"}
+# The text a table's part prints before or around the table (report["table_text"]).
+TABLE_TEXT_LABELS = {"active": "二、主动公开政府信息情况", "applications": "三、收到和处理政府信息公开申请情况",
+                     "appeals": "四、政府信息公开行政复议、行政诉讼情况"}
 
 
 def finding(rule: str, status: str, message: str, evidence: Iterable[dict] = ()) -> dict:
@@ -51,7 +54,7 @@ def finding(rule: str, status: str, message: str, evidence: Iterable[dict] = ())
 
 
 def quote(section: str, text: str) -> dict:
-    numeral = SECTION_LABELS.get(section, section).split("、")[0]
+    numeral = {**SECTION_LABELS, **TABLE_TEXT_LABELS}.get(section, section).split("、")[0]
     return {"label": f"原文（{numeral}）", "text": text, "section": section}
 
 
@@ -70,7 +73,8 @@ def rule_status(findings: Iterable[dict], rule: str) -> str | None:
 
 
 def section_text(report: dict, key: str) -> str:
-    sections = report.get("sections")
+    """A text part's text, or a table part's text (the sentences around its table)."""
+    sections = report.get("table_text" if key in TABLE_TEXT_LABELS else "sections")
     text = sections.get(key) if isinstance(sections, Mapping) else None
     return text if isinstance(text, str) else ""
 

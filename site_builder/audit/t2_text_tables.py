@@ -1,10 +1,14 @@
-"""T2 — figures stated in the text (parts 一, 五, 六) against the tables.
+"""T2 — figures stated in the text against the tables.
 
-Only sentences whose meaning is certain count: a known phrase naming what is
-counted (收到政府信息公开申请 N 件, 办结 N 件, 因政府信息公开引起的行政复议 N 件 …)
-right before its number, about the report's own year. A sentence that compares
-with another year (同比, 较上年 …), names another year, rounds (余件, 约) or does not
-say that a 复议/诉讼 arose from 信息公开 is `uncertain`, never `fail`.
+The text is parts 一, 五, 六 and the sentences a table's part prints around its table
+(`三、收到和处理政府信息公开申请情况 2023年，共收到政府信息公开申请0条。`, kept by the
+parser as `table_text`). Only sentences whose meaning is certain count: a known phrase
+naming what is counted (收到政府信息公开申请 N 件 or 条, 办结 N 件, 因政府信息公开引起的
+行政复议 N 件, 制发规范性文件 N 件 …) right before its number, about the report's own
+year. Table 二's figures are read by the parser's own reader (parse/statements.py), the
+one that settles a row's cuts, so the audit and the parser read the same sentences. A
+sentence that compares with another year (同比, 较上年 …), names another year, rounds
+(余件, 约) or does not say that a 复议/诉讼 arose from 信息公开 is `uncertain`, never `fail`.
 
 A figure agrees when it equals one reading of the table: 受理 N 件 may mean the new
 applications or the new plus those carried over, so both are readings. When the
@@ -19,20 +23,18 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from site_builder import contract as c
-from site_builder.audit.findings import cell, cell_evidence, finding, quote, section_text, squeeze
+from site_builder.audit.findings import TABLE_TEXT_LABELS, cell, cell_evidence, finding, quote, section_text, squeeze
+from site_builder.parse.statements import Stated, document_statements, sentences
+from site_builder.parse.statements import doubt as year_doubt
 
 RULE = "T2"
-SECTIONS = ("overview", "problems", "other")
+SECTIONS = ("overview", "problems", "other", *TABLE_TEXT_LABELS)
 
 # What lies between a keyword and its number: no clause break, no other number.
 _GAP = r"[^，,。；;：:\d%％]"
-_SENTENCE_END = re.compile(r"(?<=[。；;！!？?\n])")
-_YEAR = re.compile(r"(?<!\d)(20\d{2})年")
-_COMPARISON = re.compile(r"同比|较上年|比上年|较去年|比去年|上升|下降|增长|减少|增加|以来|环比")
-_APPROXIMATE = re.compile(r"\d+余件|\d+多件|约\d|近\d|超过\d|逾\d")
 _CHANNEL = re.compile(r"网上|网络|在线|当面|现场|信函|邮寄|传真|电子邮件|邮件")
 _WHOLE = re.compile(r"共|合计|总计|累计|全年|各类|全部")
-_COUNTED = re.compile(r"\d(?:件|起|宗)")
+_COUNTED = re.compile(r"\d(?:件|起|宗|条|个|份)")
 _ABOUT_DISCLOSURE = re.compile(r"信息公开|依申请|公开申请")
 
 Reading = tuple[str, "int | float | None", tuple[str, ...]]  # (what the table calls it, value, cells)
@@ -78,9 +80,9 @@ class Statement:
 STATEMENTS: tuple[Statement, ...] = (
     Statement("new_received", "收到（受理）政府信息公开申请", re.compile(
         rf"(?P<verb>收到|受理|接收|接到|新收|收悉){_GAP}{{0,24}}?(?:政府信息公开申请|信息公开申请|公开申请|依申请公开(?:申请)?)"
-        r"(?:件|数|数量)?(?:共计|共|总计|合计|为)?(?P<n>\d+)件(?!次)"), lambda r: [], row="new_received"),
+        r"(?:件|数|数量)?(?:共计|共|总计|合计|为)?(?P<n>\d+)(?:件|条)(?!次)"), lambda r: [], row="new_received"),
     Statement("total_processed", "办结", re.compile(
-        rf"办结了?{_GAP}{{0,16}}?(?P<n>\d+)件(?!次)|(?P<n2>\d+)件(?:政府信息公开|信息公开|公开|依申请公开)?申请"
+        rf"办结了?{_GAP}{{0,16}}?(?P<n>\d+)件(?!次)|(?P<n2>\d+)(?:件|条)(?:政府信息公开|信息公开|公开|依申请公开)?申请"
         r"(?:均已|已全部|已|全部|均)(?:按期|依法|按时|在法定期限内|在法定时限内|在规定时间内)?(?:答复)?(?:及|并)?办结"),
         _row("total_processed", "（七）总计"), row="total_processed"),
     Statement("granted", "予以公开", re.compile(r"予以公开(?:答复)?(?P<n>\d+)件(?!次)"),
@@ -101,27 +103,12 @@ STATEMENTS: tuple[Statement, ...] = (
 )
 
 
-def sentences(text: str) -> Iterator[str]:
-    for piece in _SENTENCE_END.split(text):
-        piece = piece.strip()
-        if piece:
-            yield piece
-
-
 def doubt(sentence: str, year: object, match: re.Match | None = None) -> str | None:
     """Why the sentence's figures may not be this year's table figures, or None."""
-    sentence = squeeze(sentence)
-    upto = sentence[:match.end()] if match is not None else ""  # the match is on the squeezed sentence
+    upto = squeeze(sentence)[:match.end()] if match is not None else ""  # the match is on the squeezed sentence
     if _CHANNEL.search(upto) and not _WHOLE.search(upto):
         return "句中数字可能只是某一渠道的申请（如“网上”“信函”）"
-    years = {int(y) for y in _YEAR.findall(sentence)}
-    if isinstance(year, int) and years - {year}:
-        return f"句中提到其他年份（{'、'.join(str(y) for y in sorted(years - {year}))}年）"
-    if m := _COMPARISON.search(sentence):
-        return f"句中有比较（“{m.group(0)}”），数字可能是差额或跨年累计"
-    if m := _APPROXIMATE.search(sentence):
-        return f"句中数字是约数（“{m.group(0)}”）"
-    return None
+    return year_doubt(sentence, year)
 
 
 def _column_sum(report: dict, row: str | None) -> int | float | None:
@@ -158,6 +145,23 @@ def _judge(report: dict, st: Statement, section: str, sentence: str, match: re.M
     return finding(RULE, "fail", f"{said}，而{shown}。", evidence)
 
 
+def _judge_document(report: dict, st: Stated) -> dict:
+    """A table 二 figure the text states (制发规范性文件 N 件) against its cell."""
+    label = c.cell_label(st.path)
+    value = cell(report, st.path)
+    said = f"正文说{label.split(' ', 1)[1]} {st.value} 件"
+    evidence = [quote(st.section, st.sentence), cell_evidence(label, st.path, value)]
+    if st.doubt:
+        return finding(RULE, "uncertain", f"{said}，但{st.doubt}，不与表格比较。", evidence)
+    if value is None:
+        return finding(RULE, "not_assessable", f"{said}，表中对应的单元格没有数字。", evidence)
+    if value == st.value:
+        settled = any(i.get("path") == st.path and i.get("rule") == "text" for i in report.get("inferred") or [])
+        how = "（表中这一行的数字连在一起，正是按这句话确定拆分的）" if settled else ""
+        return finding(RULE, "pass", f"{said}，与{label} {value} 一致{how}。", evidence)
+    return finding(RULE, "fail", f"{said}，而{label}为 {value}。", evidence)
+
+
 def check(report: dict) -> Iterator[dict]:
     seen: set[tuple[str, int, str]] = set()
     found = False
@@ -174,5 +178,8 @@ def check(report: dict) -> Iterator[dict]:
                     seen.add(key)
                     found = True
                     yield _judge(report, st, section, sentence, match)
+            for stated in document_statements(sentence, section, report.get("year")):
+                found = True
+                yield _judge_document(report, stated)
     if not found:
-        yield finding(RULE, "not_assessable", "第一、五、六部分没有明确说明表中数字的句子。")
+        yield finding(RULE, "not_assessable", "正文和各表所在部分都没有明确说明表中数字的句子。")

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import cache
 
 from site_builder import contract as c
-from site_builder.parse.layout import agency_and_year, find_headings, find_title, part_spans
+from site_builder.parse.layout import agency_and_year, find_headings, find_title, part_spans, prose_lines
+from site_builder.parse.statements import report_statements
 from site_builder.parse.tables import parse_active, parse_applications, parse_appeals
 from site_builder.parse.tokens import normalize
 from site_builder.read.document import Line, RawDocument
@@ -44,13 +46,19 @@ def parse_document(doc: RawDocument, debug: bool = False) -> dict:
     if title:
         report["agency"], report["year"] = agency_and_year(title)
 
-    applications = parse_applications(lines, t3)
+    table_text, tables = _table_prose(lines, spans, doc.kind)
+    applications = parse_applications(tables, t3)
     if not applications.found:
         raise ParseError("table 三 (收到和处理政府信息公开申请情况) has a heading but no rows: "
                          "the report is truncated or its table is an image")
-    appeals = parse_appeals(lines, t4) if t4 else None
+    appeals = parse_appeals(tables, t4) if t4 else None
+    for key, numeral, _ in c.SECTIONS:
+        if numeral in spans:
+            report["sections"][key] = section_text(lines, spans[numeral], doc.kind)
+    # The sentences are read only if a row of table 二 has several cuts: most reports have none.
+    stated = cache(lambda: report_statements({**report["sections"], **table_text}, report["year"]))
     t2 = spans.get("二") or (max(title_lines, default=-1) + 1, t3[0])
-    active = parse_active(lines, t2)
+    active = parse_active(tables, t2, stated)
 
     checks: list[dict] = []
     inferred: list[dict] = []
@@ -82,11 +90,11 @@ def parse_document(doc: RawDocument, debug: bool = False) -> dict:
     report["checks"] = checks
     report["inferred"] = inferred
     for key, numeral, heading in c.SECTIONS:
-        if numeral in spans:
-            report["sections"][key] = section_text(lines, spans[numeral], doc.kind)
-        else:
+        if numeral not in spans:
             checks.append({"rule": "missing", "cells": [f"sections.{key}"],
                            "message": f"未找到第{numeral}部分「{heading}」（报告可能不完整）"})
+    if table_text:
+        report["table_text"] = table_text
     if doc.notes:
         report["notes"] = list(doc.notes)
     if debug:
@@ -96,6 +104,26 @@ def parse_document(doc: RawDocument, debug: bool = False) -> dict:
                            "rows": active.trace("二", doc.origin) + applications.trace("三", doc.origin)
                            + (appeals.trace("四", doc.origin) if appeals else [])}
     return report
+
+
+_TABLE_PARTS = (("二", "active"), ("三", "applications"), ("四", "appeals"))
+
+
+def _table_prose(lines: list[Line], spans: dict, kind: str) -> tuple[dict[str, str], list[Line]]:
+    """Sentences in a table's part (a year or a count between its heading and its digits): their
+    text by table, and the lines with those sentences blanked, for the tables to read."""
+    text: dict[str, str] = {}
+    tables = lines
+    for numeral, key in _TABLE_PARTS:
+        found = prose_lines(lines, spans[numeral]) if numeral in spans else []
+        if not found:
+            continue
+        if tables is lines:
+            tables = list(lines)
+        for i in found:
+            tables[i] = Line(("",))
+        text[key] = section_text([lines[i] for i in found], (0, len(found)), kind)
+    return text, tables
 
 
 _TABLE4_WORDS = ("结果维持", "行政复议")

@@ -145,3 +145,20 @@ def agency_and_year(title: str) -> tuple[str | None, int | None]:
     agency = re.sub(r"(关于|的)$", "", normalize(agency).strip("《》「」\"'“”:："))
     agency = re.sub(r"^(关于)", "", agency)
     return (agency or None), year
+
+
+# A sentence, not a table's label or header: its end, or a year opening a clause (2024年，…).
+# Forms print neither inside a table; a count with its unit alone (3件) may be a cell.
+_PROSE = re.compile(r"[。！？；!?]|(?:19|20)\d{2}\s*年度?\s*[，,]")
+
+
+# Words of a table's header: a line holding one is the table's, even if it ends with 。
+# (（本列数据的勾稽关系为：…之和。） 申请人情况 自然人 …).
+_HEADER = re.compile(r"勾稽|钩稽|申请人情况|自然人|结果维持|信息内容|本年制发件数|本年新制作数量|上一年项目数量")
+
+
+def prose_lines(lines: list[Line], span: tuple[int, int]) -> list[int]:
+    """Lines of a table's part that are sentences (2024年，没有…行政复议…情况。): kept as text,
+    never read as a row. Only text outside a grid: a table's own cells are never prose."""
+    return [i for i in range(*span) if not lines[i].grid and _PROSE.search(lines[i].text)
+            and not _HEADER.search(lines[i].text)]

@@ -8,13 +8,19 @@ disagree: an OCR'd header can lose a column the rows still carry.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Callable
 
 from site_builder import contract as c
-from site_builder.parse.active_2019 import current_fields, is_2019_template, old_rows
+from site_builder.parse.active_2019 import OldRow, current_paths, is_2019_template, old_rows
 from site_builder.parse.labels import group_of, match_active_row, match_application_row
+from site_builder.parse.old_cuts import agreed
 from site_builder.parse.readings import printed_digits, printed_width, readings
 from site_builder.parse.rows import PrintedRow, assemble, drop_spacers_in_short_rows
+from site_builder.parse.settle import disagreement, settle
+from site_builder.parse.settle import inferred as text_inferred
 from site_builder.parse.solve import Slot, Solution, solve
+from site_builder.parse.statements import Stated
 from site_builder.parse.tokens import is_value, line_tokens, normalize
 from site_builder.read.document import Line
 from site_builder.rules import appeal_equations, application_equations, folded_groups
@@ -143,9 +149,12 @@ def _printed(row: PrintedRow) -> str:
 
 # ---- table 2 -------------------------------------------------------------------------
 
-def parse_active(lines: list[Line], span: tuple[int, int]) -> TableResult:
+def parse_active(lines: list[Line], span: tuple[int, int],
+                 stated: Callable[[], list[Stated]] = list) -> TableResult:
+    """Table 二; `stated()` gives the report's sentences about its cells, which may choose among
+    the cuts of a row that no rule separates (settle.py). Called only for such a row."""
     if is_2019_template(lines, span):
-        return _parse_active_2019(lines, span)
+        return _parse_active_2019(lines, span, stated)
     table = assemble(lines, *span)
     slots: list[Slot] = []
     extra: list[dict] = []
@@ -166,28 +175,81 @@ def parse_active(lines: list[Line], span: tuple[int, int]) -> TableResult:
         slots.append(Slot(key, tuple(f"active.{key}.{f}" for f, _ in fields),
                           readings(row.values, (len(fields),), False), _printed(row)))
         printed.append((row, key, slots[-1]))
+    settled, checks = _settle_by_text(slots, stated)
     solution = solve(slots, [])
+    solution.inferred += settled
+    solution.checks += checks
     return TableResult(solution, bool(slots), seen, extra, printed=printed)
 
 
-def _parse_active_2019(lines: list[Line], span: tuple[int, int]) -> TableResult:
-    """Old columns: every printed row kept in `extra`; only 本年新制作数量 and 处理决定数量
-    fill current fields (the other current cells stay null: the old form does not print them)."""
+def _settle_by_text(slots: list[Slot], stated: Callable[[], list[Stated]]) -> tuple[list[dict], list[dict]]:
+    """Rows with several cuts that the report's sentences settle: their slot keeps that one cut."""
+    inferred: list[dict] = []
+    checks: list[dict] = []
+    for slot in slots:
+        if len(slot.candidates) < 2:
+            continue
+        found = settle(slot.paths, slot.candidates, stated())
+        if found.cut is not None:
+            slot.candidates = [found.cut]
+            inferred += text_inferred(slot.paths, found.cut, found)
+        elif (check := disagreement(slot.paths, slot.printed, found)) is not None:
+            checks.append(check)
+    return inferred, checks
+
+
+def _parse_active_2019(lines: list[Line], span: tuple[int, int], stated: Callable[[], list[Stated]]) -> TableResult:
+    """Old columns: every printed row kept in `extra`, one value per printed column; only
+    本年新制作数量 and 处理决定数量 fill current fields (the other current cells stay null: the
+    old form does not print them)."""
     solution = Solution()
     seen: set[str] = set()
     extra: list[dict] = []
     for row in old_rows(lines, span):
-        extra.append({"label": row.label, "columns": list(row.columns), "values": list(row.values)})
         key = match_active_row(row.label)
-        if key is None or key.startswith("extra:") or key in seen:
+        current = key is not None and not key.startswith("extra:") and key not in seen
+        fields = tuple(f for f, _ in c.ACTIVE_FIELDS[key]) if current else ()
+        paths = current_paths(key, row.columns, fields)
+        values, inferred, checks = _old_row_values(row, paths, stated)
+        extra.append({"label": row.label, "columns": list(row.columns), "values": list(values)})
+        solution.checks += checks
+        if not current:
             continue
         seen.add(key)
-        fields = tuple(f for f, _ in c.ACTIVE_FIELDS[key])
-        for f in fields:
-            solution.values[f"active.{key}.{f}"] = None
-        for f, value in current_fields(row, fields).items():
-            solution.values[f"active.{key}.{f}"] = value
+        solution.values.update({f"active.{key}.{f}": None for f in fields})
+        solution.values.update({p: v for p, v in zip(paths, values) if p and isinstance(v, (int, Decimal))})
+        solution.inferred += inferred
     return TableResult(solution, bool(extra), seen, extra, template="2019")
+
+
+def _old_row_values(row: OldRow, paths: tuple[str | None, ...],
+                    stated: Callable[[], list[Stated]]) -> tuple[tuple, list, list]:
+    """(values, inferred, checks) of one old-form row: its one cut, the cut the text settles, or the
+    cells every cut agrees on, the others null with a check naming the run."""
+    if len(row.cuts) == 1:
+        return row.cuts[0], [], []
+    printed = f"{row.label}{row.printed}"
+    if not row.cuts:
+        return (None,) * len(row.columns), [], [{
+            "rule": "ambiguous", "cells": [p for p in paths if p],
+            "message": f"「{printed}」的数字无法拆成表头的 {len(row.columns)} 列（{'、'.join(row.columns)}），各单元格留空"}]
+    found = settle(paths, row.cuts, stated())
+    values = agreed(found.kept, len(row.columns))
+    before = agreed(list(row.cuts), len(row.columns))
+    # Cells the text settled: open among all cuts, agreed among the cuts the text leaves.
+    settled = [v if v is not None and b is None else None for v, b in zip(values, before)]
+    inferred = text_inferred(paths, settled, found) if found.used else []
+    if found.cut is not None:
+        return values, inferred, []
+    open_columns = [col for col, v in zip(row.columns, values) if v is None]
+    shown = "、".join(" | ".join("" if v is None else str(v) for v in cut) for cut in found.kept[:3])
+    more = "等" if len(found.kept) > 3 else ""
+    checks = [{"rule": "ambiguous", "cells": [p for p, v in zip(paths, values) if p and v is None],
+               "message": f"「{printed}」有 {len(found.kept)} 种拆分（{shown}{more}），"
+                          f"{'、'.join(open_columns)}无法确定，留空"}]
+    if (check := disagreement(paths, printed, found)) is not None:
+        checks.append(check)
+    return values, inferred, checks
 
 
 # ---- table 4 -------------------------------------------------------------------------

@@ -51,9 +51,12 @@ class RuleView:
     findings: list[FindingView]
 
 
-def locate(report: dict, section: str, quote: str) -> str:
-    """`#<section>-p<n>`: the first paragraph of the section holding the quote (or its start)."""
+def locate(report: dict, section: str, quote: str) -> str | None:
+    """`#<section>-p<n>`: the first paragraph of the section holding the quote (or its start);
+    None for text the page does not show as a part (the sentences around a table)."""
     sections = report.get("sections") or {}
+    if not isinstance(sections, dict) or section not in sections:
+        return None
     paragraphs = paragraph_list(sections.get(section) if isinstance(sections, dict) else "")
     probe = quote.rstrip("…").strip()
     for needle in (probe, probe[:24]):

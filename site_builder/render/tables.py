@@ -201,10 +201,13 @@ def cell_notes(marks: Marks, prefix: str) -> Markup:
         out.append("</ol>")
     if marks.inferred:
         out.append(f'<div id="{prefix}-inferred" class="portal-notes portal-inferred"><p><strong>推算的单元格</strong>：'
-                   "报告原文缺少这些数字，按勾稽关系只有一种可能的取值，表中以“推”标出。</p><ul>")
+                   "报告原文缺少这些数字或把它们连在一起印出，按勾稽关系或报告正文的陈述只有一种可能的取值，"
+                   "表中以“推”标出。</p><ul>")
         for path, item in marks.inferred.items():
             label = label_of(path)
+            said = item.get("evidence")  # the sentence that settled a text-settled cell
             out.append(f"<li>{escape(label)} = {escape(number(item.get('value')))}"
-                       f"（依据 {escape(str(item.get('rule', '')))}：{escape(c.RULES.get(str(item.get('rule')), ''))}）</li>")
+                       f"（依据 {escape(str(item.get('rule', '')))}：{escape(c.RULES.get(str(item.get('rule')), ''))}）"
+                       + (f"：<q>{escape(str(said))}</q>" if said else "") + "</li>")
         out.append("</ul></div>")
     return Markup("\n".join(out))

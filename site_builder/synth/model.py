@@ -15,7 +15,7 @@ from __future__ import annotations
 import random
 
 from site_builder import contract
-from site_builder.synth import names, text
+from site_builder.synth import active_2019, names, text
 
 YEARS = (2021, 2022, 2023, 2024, 2025)
 
@@ -38,8 +38,9 @@ assert set(_OUTCOME_WEIGHTS) == set(contract.OUTCOME_KEYS)
 
 
 def random_report(rng: random.Random, agency: str | None = None, year: int | None = None,
-                  previous: dict | None = None, layout: str | None = None) -> dict:
-    """One report; with `previous` (the same agency's report of the year before) it continues it."""
+                  previous: dict | None = None, layout: str | None = None, template: str = "2021") -> dict:
+    """One report; with `previous` (the same agency's report of the year before) it continues it.
+    `template` "2019" prints table 二 in the older form (active_2019.py)."""
     if previous is not None:
         agency, year = previous["agency"], previous["year"] + 1
     agency = agency or names.random_agency(rng)
@@ -50,9 +51,16 @@ def random_report(rng: random.Random, agency: str | None = None, year: int | Non
     report["active"] = _active(rng, agency, previous, nulls)
     report["applications"] = _applications(rng, previous, nulls, subtotals=layout is None or layout in SUBTOTAL_LAYOUTS)
     report["appeals"] = _appeals(rng, report["applications"]["new_received"]["total"])
+    report["active_template"] = template
+    if template == "2019":
+        report["active"] = active_2019.old_form(rng, report["active"])
     me = names.self_reference(agency)
+    overview = text.overview(rng, me, year, report["applications"]["new_received"]["total"])
+    # The sentence on documents is drawn from its own generator, seeded by the report's figures,
+    # so that every other draw (and every seed's report) stays what it was before it existed.
+    aside = random.Random(f"{agency}|{year}|{sorted(report['active']['normative_documents'].items())}")
     report["sections"] = {
-        "overview": text.overview(rng, me, year, report["applications"]["new_received"]["total"]),
+        "overview": text.with_documents(aside, overview, me, year, report["active"], template),
         "problems": text.problems(rng, me, year),
         "other": text.other(rng, me, year),
     }

@@ -32,6 +32,8 @@ def renderable(report: dict, layout: str) -> str | None:
         return f"unknown layout {layout!r}; known: {', '.join(LAYOUTS)}"
     if form.printed_subtotals(report) and layout not in SUBTOTAL_LAYOUTS:
         return f"layout {layout} prints no group subtotal rows"
+    if report.get("active_template") == "2019" and layout != "flat_page":
+        return f"layout {layout} prints table 二 in the current form only (the 2019 form: flat_page)"
     if layout in NULLLESS_LAYOUTS and _has_null(report):
         return f"layout {layout} cannot show an unprinted cell"
     return None
@@ -65,8 +67,10 @@ def render(report: dict, layout: str, rng: random.Random) -> tuple[bytes, str]:
 
 
 def _has_null(report: dict) -> bool:
-    tables = [report["active"], report["applications"], report["appeals"]]
-    return any(v is None for t in tables for key, row in t.items() if not key.endswith("_subtotal")
+    # The 2019 form prints no 废止/现行有效/收费金额 column: those current cells are null by design.
+    old_form = report.get("active_template") == "2019"
+    tables = ([] if old_form else [report["active"]]) + [report["applications"], report["appeals"]]
+    return any(v is None for t in tables for key, row in t.items() if not key.endswith("_subtotal") and key != "extra"
                for v in row.values())
 
 

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 from html import escape
 
 from site_builder import contract
-from site_builder.synth import form
+from site_builder.synth import active_2019, form
 from site_builder.synth.form import Style
 
 # ---- readings of a printed row (what "recoverable" means) ---------------------------
@@ -127,7 +127,10 @@ def flat_page(report: dict, rng: random.Random, style: Style, printed: dict | No
         pieces.append(f"当前位置： 首页政务公开政府信息公开{agency}政府信息公开年报 {title} 来源： 时间：{date} "
                       f"{rng.randint(8, 17)}:{rng.randint(10, 59)} --> 微信 微博 QQ空间 全真版 文字版 文件下载 相关链接： ")
     pieces += _flat_prose(report, "overview")
-    pieces += _flat_table2(report, rng, row_mode, careful, printed)
+    if report.get("active_template") == "2019":
+        pieces += _flat_table2_2019(report, rng, row_mode, careful, printed)
+    else:
+        pieces += _flat_table2(report, rng, row_mode, careful, printed)
     pieces += _flat_table3(report, rng, style, row_mode, careful, printed)
     pieces += _flat_table4(report, rng, row_mode, careful, printed)
     pieces += _flat_prose(report, "problems") + _flat_prose(report, "other")
@@ -158,6 +161,25 @@ def _flat_table2(report: dict, rng: random.Random, row_mode, careful: bool, prin
     elif rng.random() < 0.2:
         pieces.append("(二)主动公开政府信息的主要类别" + f"{report['year']}年，在主动公开的{rng.randint(20, 300)}条政府信息中，"
                       "全文电子化的主动公开信息数共若干条。")
+    return pieces
+
+
+def _flat_table2_2019(report: dict, rng: random.Random, row_mode, careful: bool, printed: dict) -> list[str]:
+    """The 2019 form's table 二 on one line: each block's article and column heads, then each
+    row's cells run together, spaced or partly spaced (`行政许可1-10`, `政府集中采购6 251000元`);
+    a careful page spaces a row whose printing has several readings."""
+    pieces = [form.PARTS["active"]]
+    for article, heads, rows in active_2019.blocks(report):
+        pieces.append(article + "信息内容" + rng.choice(("", " ")).join(heads))
+        for label, values in rows:
+            cells = [active_2019.printed_value(h, v) for h, v in zip(heads, values)]
+            mode = row_mode()
+            out = "".join(cells) if mode == "run" else " ".join(cells) if mode == "spaced" else \
+                cells[0] + "".join((" " if rng.random() < 0.5 else "") + cell for cell in cells[1:])
+            if careful and len(active_2019.readings(out, heads)) != 1:
+                out = " ".join(cells)
+            printed[f"extra.{label}"] = out
+            pieces.append(label + out)
     return pieces
 
 

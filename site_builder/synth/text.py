@@ -110,3 +110,33 @@ def problems(rng: random.Random, me: str, year: int) -> str:
 
 def other(rng: random.Random, me: str, year: int) -> str:
     return rng.choice(OTHER).format(me=me, year=year)
+
+
+# Sentences that state table 二's 行政规范性文件 row as real reports do (issue 16), and two that
+# only look like it: items of information in 条, and last year's figure.
+DOCUMENTS_2021 = (
+    "{year}年，{me}制定规范性文件{issued}件，废止规范性文件{repealed}件，现行有效规范性文件{in_force}件。",
+    "{year}年，{me}废止规范性文件{repealed}件，制定规范性文件{issued}件。",
+    "{year}年，{me}废止规范性文件{repealed}件。",
+)
+DOCUMENTS_ANY = ("全年制发行政规范性文件{issued}件。",)
+DOCUMENT_TRAPS = ("全年主动公开政策、规范性文件类信息{n}条。", "{last}年，{me}制定规范性文件{k}件。")
+
+
+def with_documents(rng: random.Random, overview: str, me: str, year: int, active: dict, template: str) -> str:
+    """Part 一 with, sometimes, a sentence on the documents table 二 counts (true to the table),
+    or one of the traps that state no table figure."""
+    row = active["normative_documents"]
+    if row["issued"] is None:
+        return overview
+    pool = DOCUMENTS_ANY + (DOCUMENTS_2021 if template == "2021" else ())
+    roll = rng.random()
+    if roll < 0.5:
+        sentence = rng.choice(pool)
+    elif roll < 0.7:
+        sentence = rng.choice(DOCUMENT_TRAPS)
+    else:
+        return overview
+    sentence = sentence.format(year=year, me=me, last=year - 1, n=rng.randint(1, 40), k=rng.randint(1, 40), **row)
+    first, _, rest = overview.partition("\n")
+    return first + sentence + ("\n" + rest if rest else "")

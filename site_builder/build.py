@@ -79,7 +79,7 @@ def write_page(docs_dir: Path, page: Page) -> None:
 
 
 def write_agency(docs_dir: Path, model: Model, a: Agency, plan: SourcePlan) -> None:
-    """The agency's page, its years' parts (years.json.gz) and each agency-year's address."""
+    """The agency's page and its years' parts (years.json.gz)."""
     regions, peers = model.regions, model.peers
     root = "../../"
 
@@ -94,10 +94,6 @@ def write_agency(docs_dir: Path, model: Model, a: Agency, plan: SourcePlan) -> N
                                 region_pages.region_context(regions, a, root))
     write_page(docs_dir, files.page)
     (docs_dir / agency.agency_dir(a) / agency.YEARS_FILE).write_bytes(files.payload)
-    for url_dir, html in files.stubs.items():
-        target = docs_dir / url_dir / "index.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8")
 
 
 def summary_pages(model: Model) -> list[Page]:

@@ -218,7 +218,7 @@ class Cache:
             # Write aside, then rename: a reader never sees half a file, even with two builds at once.
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
             with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(stored, f, ensure_ascii=False, separators=(",", ":"))
+                f.write(json.dumps(stored, ensure_ascii=False, separators=(",", ":")))  # C encoder
             os.replace(tmp, target)
         except OSError as exc:
             self.writable = False

@@ -30,6 +30,8 @@ def _rank(report: dict) -> tuple:
 def pick(readings: list[dict]) -> tuple[dict, list[dict]]:
     """(the reading to publish, the others): most cells settled, then fewest failed rules,
     then the structured format."""
+    if len(readings) == 1:  # the common case: nothing to rank (ranking counts 230 cells a reading)
+        return readings[0], []
     ordered = sorted(readings, key=_rank)
     return ordered[0], ordered[1:]
 

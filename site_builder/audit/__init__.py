@@ -17,7 +17,7 @@ list, which the data files and pages read. The agency keys `published`, `level`,
 from __future__ import annotations
 
 import logging
-from collections import ChainMap, defaultdict
+from collections import defaultdict
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from site_builder.audit import t1_on_time, t2_text_tables, t3_copied, t4_complete, t5_across_years
@@ -49,8 +49,18 @@ AGENCY_KEYS = ("agency_id", "region", "region_code", "level", "kind")
 
 
 def _with_agency(reports: Sequence[dict], agency: object) -> list[Mapping]:
+    # A shallow copy with the agency's keys: the rules read the report many times, and a
+    # ChainMap's Python-level lookups cost more than the copy. `audit` is set on the original.
     context = {k: getattr(agency, k) for k in AGENCY_KEYS if getattr(agency, k, None)}
-    return [ChainMap(r, context) if context else r for r in reports]
+    return [_Linked({**r, **context}, original=r) if context else r for r in reports]
+
+
+class _Linked(dict):
+    """A report with its agency's keys, remembering the report object it was copied from."""
+
+    def __init__(self, data: dict, original: dict):
+        super().__init__(data)
+        self.original = original
 
 
 def audit_agencies(agencies: Iterable[object]) -> None:
@@ -76,5 +86,5 @@ def audit_agencies(agencies: Iterable[object]) -> None:
                         *_safely("T3", t3_copied.check, report, previous, peers[(region_of(report), year)]),
                         *_safely("T4", t4_complete.check, report),
                         *_safely("T5", t5_across_years.check, report, previous)]
-            target = report.maps[0] if isinstance(report, ChainMap) else report
+            target = report.original if isinstance(report, _Linked) else report
             target["audit"] = findings

@@ -51,6 +51,9 @@ LSH_THRESHOLD = 0.4
 NUM_PERM = 64
 MAX_SCAN = 200  # candidates ranked by their sketches, per report and part
 MAX_MEASURED = 3  # of those, measured exactly (the first at or above THRESHOLD settles it)
+# A group this small is scanned whole by its sketches: building an LSH index (b hash tables per
+# part) costs more than comparing a few dozen sketches, and most region-years are this small.
+LSH_MIN_GROUP = 64
 
 _TOKEN = re.compile(r"\d+|\S")  # a digit run is one token; whitespace is none
 _DIGITS = re.compile(r"\d+")
@@ -63,6 +66,7 @@ def normalised(text: str) -> str:
     return _SPACES.sub("", _DIGITS.sub("#", text))
 
 
+@lru_cache(maxsize=1024)  # a part is quoted against its previous year and against its peers
 def offsets(text: str) -> list[tuple[int, int]]:
     """For each normalised character, its [start, end) in the original text (quoting needs it)."""
     return [m.span() for m in _TOKEN.finditer(text)]
@@ -160,10 +164,12 @@ class PeerIndex:
         self.reports = list(reports)
         self.position = {id(r): i for i, r in enumerate(self.reports)}
         self.per_agency = Counter(_agency_key(r) for r in self.reports)
-        self.lsh = {part: MinHashLSH(num_perm=NUM_PERM, params=_lsh_params()) for part in PARTS}
         self.hashes: dict[tuple[str, int], MinHash] = {}
+        self.lsh: dict[str, MinHashLSH] | None = None
         if len(self.per_agency) < 2:  # one agency: nothing to compare, nothing to index
             return
+        if len(self.reports) >= LSH_MIN_GROUP:
+            self.lsh = {part: MinHashLSH(num_perm=NUM_PERM, params=_lsh_params()) for part in PARTS}
         for i, report in enumerate(self.reports):
             for part in PARTS:
                 text = normalised(section_text(report, part))
@@ -171,7 +177,13 @@ class PeerIndex:
                     continue
                 mh = minhash(text)
                 self.hashes[(part, i)] = mh
-                self.lsh[part].insert(f"{i}", mh)
+                if self.lsh is not None:
+                    self.lsh[part].insert(f"{i}", mh)
+
+    def _keys(self, part: str, mh: MinHash) -> list[int]:
+        if self.lsh is not None:
+            return [int(k) for k in itertools.islice(self.lsh[part].query(mh), MAX_SCAN)]
+        return [i for (p, i) in self.hashes if p == part]
 
     def candidates(self, report: dict, part: str) -> list[dict]:
         """Other agencies' reports whose part may share much text with this one, likeliest first.
@@ -184,9 +196,9 @@ class PeerIndex:
         if mh is None:
             return []
         own = _agency_key(report)
-        keys = [int(k) for k in itertools.islice(self.lsh[part].query(mh), MAX_SCAN)]
-        found = [(mh.jaccard(self.hashes[(part, k)]), k) for k in keys
-                 if k != index and _agency_key(self.reports[k]) != own]
+        found = [(j, k) for j, k in ((mh.jaccard(self.hashes[(part, k)]), k) for k in self._keys(part, mh)
+                                     if k != index and _agency_key(self.reports[k]) != own)
+                 if j >= LSH_THRESHOLD]  # LSH's own criterion, so a group scanned whole finds the same
         found.sort(key=lambda x: (-x[0], x[1]))
         return [self.reports[k] for _, k in found[:MAX_MEASURED]]
 

@@ -15,9 +15,9 @@ from typing import Iterable
 from site_builder.model.figures import (KEY_FIGURE_LABELS, Number, cell, key_figures, outcome_groups,
                                         scan_note, share, total)
 from site_builder.model.portal import Agency, Portal, Rejected, agency_slugs, group_reports
-from site_builder.model.regions import FigureCache, PeerIndex, Region, Regions, build_regions, totals, years_of
+from site_builder.model.regions import PeerIndex, Region, Regions, build_regions, totals, years_of
 
-__all__ = ["Agency", "FigureCache", "KEY_FIGURE_LABELS", "Model", "Number", "PeerIndex", "Portal", "Region",
+__all__ = ["Agency", "KEY_FIGURE_LABELS", "Model", "Number", "PeerIndex", "Portal", "Region",
            "Regions", "Rejected", "agency_slugs", "build_model", "build_regions", "cell", "group_reports",
            "key_figures", "outcome_groups", "scan_note", "share", "total", "totals", "years_of"]
 

@@ -6,20 +6,29 @@ region totals all read them.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, Iterable
 
 from site_builder import contract as c
 from site_builder.read.document import scan_note  # noqa: F401  (part of the model's vocabulary)
 
 Number = int | float | Decimal
+_CACHE_LIMIT = 200_000  # reports whose key figures are remembered (a province is 50,000)
+
+
+@lru_cache(maxsize=4096)
+def _steps(path: str) -> tuple[str, ...]:
+    return tuple(path.split("."))
 
 
 def cell(report: dict, path: str) -> Number | None:
     node: Any = report
-    for part in path.split("."):
-        if not isinstance(node, dict):
+    for part in _steps(path):
+        if node.__class__ is not dict and not isinstance(node, dict):
             return None
         node = node.get(part)
+    if node.__class__ is int:  # the common case, checked first: the pages read millions of cells
+        return node
     return node if isinstance(node, (int, float, Decimal)) and not isinstance(node, bool) else None
 
 
@@ -45,7 +54,24 @@ def outcome_groups(report: dict) -> list[tuple[str, Number | None]]:
     return groups
 
 
+_figures: dict[int, tuple[dict, dict[str, Number | None]]] = {}
+
+
 def key_figures(report: dict) -> dict[str, Number | None]:
+    """The report's key figures. The pages, charts, exports, region totals and peers all ask for
+    them, several times per report: computed once per report object (which the build never
+    changes once read), remembered by identity."""
+    hit = _figures.get(id(report))
+    if hit is not None and hit[0] is report:
+        return hit[1]
+    if len(_figures) >= _CACHE_LIMIT:
+        _figures.clear()
+    figures = _key_figures(report)
+    _figures[id(report)] = (report, figures)
+    return figures
+
+
+def _key_figures(report: dict) -> dict[str, Number | None]:
     processed = cell(report, "applications.total_processed.total")
     granted = cell(report, "applications.granted.total")
     closed = total(report, [f"applications.{k}.total" for g in ("denied", "unavailable")

@@ -37,22 +37,10 @@ class Region:
         return f"regions/{self.code}"
 
 
-class FigureCache(dict):
-    """key_figures of each report, computed once per build: region totals, peers and the region
-    pages read every agency-year several times (the reports live as long as the build)."""
-
-    def of(self, report: dict) -> dict[str, Number | None]:
-        figures = self.get(id(report))
-        if figures is None:
-            figures = self[id(report)] = key_figures(report)
-        return figures
-
-
 @dataclass
 class Regions:
     by_code: dict[str, Region]
     roots: list[str]  # provinces (and 地区未定), in code order
-    figures: FigureCache = field(default_factory=FigureCache)
 
     def chain(self, code: str) -> list[Region]:
         out = []
@@ -88,10 +76,9 @@ def build_regions(portal: Portal) -> Regions:
 
 # ---- totals -------------------------------------------------------------------------------
 
-def totals(agencies: list[Agency], year: int, cache: FigureCache | None = None) -> dict[str, Number | None]:
+def totals(agencies: list[Agency], year: int) -> dict[str, Number | None]:
     """A region's aggregate for one year: sums of counts over the agencies that reported, rates of sums."""
-    of = (cache or FigureCache()).of
-    figures = [of(a.report(year)) for a in agencies if year in a.years]
+    figures = [key_figures(a.report(year)) for a in agencies if year in a.years]
     out: dict[str, Number | None] = {"reports": len(figures)}
     for key in SUM_KEYS:
         values = [f[key] for f in figures if f[key] is not None]
@@ -156,13 +143,13 @@ class PeerIndex:
         cache_key = (code, agency.level, agency.kind, year, key)
         if cache_key not in self._sorted:
             group = self.groups.get((code, agency.level, agency.kind), ())
-            values = (self.regions.figures.of(a.report(year))[key] for a in group if year in a.years)
+            values = (key_figures(a.report(year))[key] for a in group if year in a.years)
             self._sorted[cache_key] = sorted(float(v) for v in values if v is not None)
         return self._sorted[cache_key]
 
     def peers(self, agency: Agency, year: int) -> Peers:
         scope, others = self.scope(agency, year)
-        own = self.regions.figures.of(agency.report(year))
+        own = key_figures(agency.report(year))
         standings = []
         for key in PEER_RATES:
             values = self._values(scope.code, agency, year, key)  # the group, this agency included

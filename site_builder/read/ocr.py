@@ -342,7 +342,7 @@ def _cache_put(key: str, pages: list[PageScan]) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump([asdict(p) for p in pages], f, ensure_ascii=False, separators=(",", ":"))
+            f.write(json.dumps([asdict(p) for p in pages], ensure_ascii=False, separators=(",", ":")))
         os.replace(tmp, target)
     except OSError:  # a read-only cache only costs time
         pass

@@ -3,9 +3,11 @@
 `agencies/<slug>/` is the agency's page, its parts (PARTS) under the form's headings.
 `years.json.gz` beside it holds every year's parts, rendered by the same template;
 portal.js puts the shown year's parts in their places, and `?year=2023` selects a
-year, so an agency-year is a link a citizen can share. `agencies/<slug>/<year>/` is a
-tiny page that sends the browser there: the address the site gave each agency-year
-before, and a stable one for every year.
+year: `agencies/<slug>/?year=2023` is the agency-year's permanent address, a link a
+citizen can share. The address the site gave an agency-year before,
+`agencies/<slug>/<year>/`, is no file: the not-found page (overrides/404.html), which
+GitHub Pages serves for it, sends the browser on to the agency's page and year. (A
+file per agency-year would be 50,000 files for a province.)
 
 The page itself carries its latest year's words (INLINE_PARTS: the key figures and
 parts 一, 五, 六), which search engines, the site's search index and a browser
@@ -19,7 +21,6 @@ from __future__ import annotations
 import gzip
 import json
 from dataclasses import dataclass
-from html import escape
 from typing import Any, Callable
 
 from markupsafe import Markup
@@ -74,16 +75,16 @@ def agency_dir(agency: Agency) -> str:
     return f"agencies/{agency.slug}"
 
 
-def year_dir(agency: Agency, year: int) -> str:
-    """URL directory of the agency-year's permanent address (a page that leads to the year)."""
-    return f"agencies/{agency.slug}/{year}"
-
-
 def year_url(agency: Agency, year: int | None = None) -> str:
     """The agency page showing `year` (its latest by default), relative to the site root."""
     if year is None or year == agency.years[-1]:
         return f"{agency_dir(agency)}/"
     return f"{agency_dir(agency)}/?year={year}"
+
+
+def permalink(year: int) -> str:
+    """An agency-year's permanent address, relative to the agency's page: the same every year."""
+    return f"?year={year}"
 
 
 def cards(report: dict) -> list[Card]:
@@ -116,16 +117,20 @@ def no_sources(source: str) -> SourceLink | None:
     return None
 
 
-def year_context(agency: Agency, year: int, sources: SourceLinks, peers: PeersContext | None) -> dict[str, Any]:
-    """What agency_year.html.j2 needs to render one year's parts."""
+def year_context(agency: Agency, year: int, sources: SourceLinks, peers: PeersContext | None,
+                 trend: charts.Chart | None = None) -> dict[str, Any]:
+    """What agency_year.html.j2 needs to render one year's parts (`trend`: the agency's trend chart,
+    the same for every year, made once by the caller)."""
     report = agency.report(year)
     root = root_of(agency_dir(agency))
     extra = [x for x in agency.cross_checks if x.get("year") == year]
     marks = tables.Marks.of(report, extra)
     prefix = f"y{year}"
     chart_list = charts.agency_charts(report)
-    if len(agency.reports) > 1:
-        chart_list.append(charts.trend_chart(agency.reports))
+    if trend is None and len(agency.reports) > 1:
+        trend = charts.trend_chart(agency.reports)
+    if trend is not None:
+        chart_list.append(trend)
     source = sources(str(report.get("source"))) or SourceLink(str(report.get("source", "")).split("/")[-1], None)
     twins = []
     for other in agency.twins.get(year, []):
@@ -133,7 +138,7 @@ def year_context(agency: Agency, year: int, sources: SourceLinks, peers: PeersCo
         twins.append((other.split("/")[-1], link.href if link else None))
     return dict(
         report=report, year=year, root=root, source=source, twins=twins,
-        json_url=f"{root}data/agencies/{agency.slug}.json", permalink=f"{year}/",
+        json_url=f"{root}data/agencies/{agency.slug}.json", permalink=permalink(year),
         cards=cards(report), charts=chart_list, file_key=f"{agency.slug}-{year}", marks=marks,
         missing=missing_parts(report), scan_note=scan_note(report),
         sections={k: (report.get("sections") or {}).get(k) or "" for k, _, _ in c.SECTIONS},
@@ -146,12 +151,13 @@ def year_context(agency: Agency, year: int, sources: SourceLinks, peers: PeersCo
     )
 
 
-def year_parts(agency: Agency, year: int, sources: SourceLinks, peers: PeersContext | None = None) -> dict[str, str]:
+def year_parts(agency: Agency, year: int, sources: SourceLinks, peers: PeersContext | None = None,
+               trend: charts.Chart | None = None) -> dict[str, str]:
     """Every part of one agency-year as HTML (escaped by the template), keyed as PARTS."""
     template = environment().get_template("agency_year.html.j2")
     # A block rendered on its own does not run the template's top-level import: the macros come in.
     macros = environment().get_template("_macros.j2").module
-    context = template.new_context({**year_context(agency, year, sources, peers), "m": macros})
+    context = template.new_context({**year_context(agency, year, sources, peers, trend), "m": macros})
     return {key: "".join(template.blocks[key](context)).strip() for key, _ in PARTS}
 
 
@@ -180,18 +186,17 @@ def page_as_shown(agency: Agency, year: int | None = None, sources: SourceLinks 
 
 @dataclass
 class AgencyFiles:
-    """Everything the site holds for one agency: its page, its years' parts, its years' addresses."""
+    """Everything the site holds for one agency: its page and its years' parts."""
 
     page: Page
     payload: bytes  # YEARS_FILE
-    stubs: dict[str, str]  # url_dir of each agency-year's address -> its page
 
 
 def agency_files(agency: Agency, sources: SourceLinks = no_sources, peers: PeersContext | None = None,
                  place: list[tuple[str, str]] = (), documents: list[dict] | None = None) -> AgencyFiles:
-    parts = {y: year_parts(agency, y, sources, peers) for y in agency.years}
-    return AgencyFiles(agency_page(agency, parts, list(place), documents), years_payload(agency, parts),
-                       {year_dir(agency, y): year_stub(agency, y) for y in agency.years})
+    trend = charts.trend_chart(agency.reports) if len(agency.reports) > 1 else None
+    parts = {y: year_parts(agency, y, sources, peers, trend) for y in agency.years}
+    return AgencyFiles(agency_page(agency, parts, list(place), documents), years_payload(agency, parts))
 
 
 def years_payload(agency: Agency, parts_by_year: dict[int, dict[str, str]]) -> bytes:
@@ -204,14 +209,3 @@ def years_payload(agency: Agency, parts_by_year: dict[int, dict[str, str]]) -> b
                      for y in agency.years}}
     raw = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return gzip.compress(raw, compresslevel=9, mtime=0)
-
-
-def year_stub(agency: Agency, year: int) -> str:
-    """The agency-year's permanent address: a small page that sends the browser to the year."""
-    target = f"../?year={year}"
-    title = escape(f"{agency.name}（{year}）", quote=True)
-    return ('<!doctype html><html lang="zh"><head><meta charset="utf-8">'
-            f'<title>{title}</title><meta name="robots" content="noindex">'
-            '<link rel="icon" href="../../../assets/portal/favicon.svg">'
-            f'<meta http-equiv="refresh" content="0; url={target}"></head>'
-            f'<body><p><a href="{target}">{title} 政府信息公开工作年度报告</a></p></body></html>\n')

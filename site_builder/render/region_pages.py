@@ -12,8 +12,8 @@ from site_builder.render.agency import agency_dir, year_url
 from site_builder.render.env import Page, render, root_of
 from site_builder.render.fmt import number, percent
 from site_builder.render.exports import dump
-from site_builder.model import KEY_FIGURE_LABELS, Agency, outcome_groups
-from site_builder.model.regions import MIN_PEERS, FigureCache, PeerIndex, Region, Regions, totals, years_of
+from site_builder.model import KEY_FIGURE_LABELS, Agency, key_figures, outcome_groups
+from site_builder.model.regions import MIN_PEERS, PeerIndex, Region, Regions, totals, years_of
 
 PAGE_SIZE = 100
 PEERS_SHOWN = 10  # peers named on an agency page; the rest are on the region page
@@ -29,12 +29,12 @@ def breadcrumb(regions: Regions, region: Region, root: str) -> list[tuple[str, s
     return [("全部地区", root + "regions/")] + [(r.name, root + r.url_dir + "/") for r in chain]
 
 
-def agency_row(agency: Agency, root: str, figures: FigureCache, year: int | None = None) -> dict:
+def agency_row(agency: Agency, root: str, year: int | None = None) -> dict:
     """An agency's row with its figures of `year` (its latest year by default); blank when it
     published no report that year."""
     year = agency.years[-1] if year is None else year
     report = agency.report(year) if year in agency.years else None
-    f = figures.of(report) if report else {}
+    f = key_figures(report) if report else {}
     return {"name": agency.name, "url": root + (year_url(agency, year) if report else agency_dir(agency) + "/"),
             "region": agency.region or "地区未定",
             "level": agency.level or "—", "kind": agency.kind, "years": "、".join(map(str, agency.years)),
@@ -42,10 +42,10 @@ def agency_row(agency: Agency, root: str, figures: FigureCache, year: int | None
             "total_processed": number(f.get("total_processed")), "granted_rate": percent(f.get("granted_rate"))}
 
 
-def year_rows(agencies: list[Agency], figures: FigureCache) -> list[dict]:
+def year_rows(agencies: list[Agency]) -> list[dict]:
     rows = []
     for year in years_of(agencies):
-        t = totals(agencies, year, figures)
+        t = totals(agencies, year)
         rows.append({"year": year, "reports": t["reports"], "agencies": len(agencies),
                      "coverage": percent(t["reports"] / len(agencies)),
                      **{k: number(t[k]) for k in ("new_received", "total_processed", "review")},
@@ -76,14 +76,14 @@ def region_pages(regions: Regions) -> list[Page]:
     for region in regions.by_code.values():
         chunks = [region.agencies[i:i + PAGE_SIZE] for i in range(0, len(region.agencies), PAGE_SIZE)]
         links = [(i + 1, region_page_dir(region, i + 1) + "/") for i in range(len(chunks))]
-        years = year_rows(region.agencies, regions.figures)
+        years = year_rows(region.agencies)
         latest = years[-1]["year"] if years else None
         for i, chunk in enumerate(chunks, start=1):
             url_dir = region_page_dir(region, i)
             root = root_of(url_dir)
             body = render("region.md.j2", root=root, region=region, crumbs=breadcrumb(regions, region, root),
                           children=tree(regions, region.children, root, 1), years=years,
-                          rows=[agency_row(a, root, regions.figures, latest) for a in chunk], latest=latest,
+                          rows=[agency_row(a, root, latest) for a in chunk], latest=latest,
                           pages=links, current=i,
                           first=(i - 1) * PAGE_SIZE + 1, total=len(region.agencies))
             title = region.name if i == 1 else f"{region.name}（第 {i} 页）"
@@ -103,7 +103,7 @@ def peers_context(index: PeerIndex, agency: Agency, year: int, root: str) -> dic
     return {"scope": peers.scope.name, "scope_url": root + peers.scope.url_dir + "/",
             "count": len(peers.agencies),
             "level": agency.level or "层级未定", "kind": agency.kind, "standings": standings, "min": MIN_PEERS,
-            "rows": [agency_row(a, root, index.regions.figures, year) for a in shown],
+            "rows": [agency_row(a, root, year) for a in shown],
             "more": max(0, len(peers.agencies) - PEERS_SHOWN)}
 
 
@@ -119,7 +119,7 @@ def region_slug(region: Region) -> str:
     return f"region-{region.code}"
 
 
-def region_json(region: Region, figures: FigureCache) -> dict:
+def region_json(region: Region) -> dict:
     """A region's aggregate per year, in the shape of an agency's JSON, so compare takes either."""
     years = []
     for year in years_of(region.agencies):
@@ -129,7 +129,7 @@ def region_json(region: Region, figures: FigureCache) -> dict:
             for label, value in outcome_groups(report):
                 outcomes[label] = outcomes.get(label, 0) + (value or 0)
         years.append({"year": year, "url": region.url_dir + "/",
-                      "figures": totals(region.agencies, year, figures),
+                      "figures": totals(region.agencies, year),
                       "outcomes": list(outcomes.items())})
     return {"agency": f"{region.name}（地区合计）", "slug": region_slug(region), "region_code": region.code,
             "years": years}
@@ -145,4 +145,4 @@ def write_data(regions: Regions, data_dir: Path) -> None:
     """data/regions.json (the compare page's list) and data/regions/<code>.json (each aggregate)."""
     dump(regions_list(regions), data_dir / "regions.json")
     for region in regions.by_code.values():
-        dump(region_json(region, regions.figures), data_dir / "regions" / f"{region.code}.json")
+        dump(region_json(region), data_dir / "regions" / f"{region.code}.json")

@@ -8,6 +8,7 @@ notes themselves (rule text and a plain-language explanation) are rendered by
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -52,7 +53,12 @@ def _td(report: dict, path: str, marks: Marks, prefix: str) -> str:
     value = cell(report, path)
     if path not in marks.inferred and path not in marks.failed:
         # Unmarked cells carry no class and no title: the table's CSS aligns them, the row and
-        # column headers name them, and 230 of each would double the page's weight.
+        # column headers name them, and 230 of each would double the page's weight. A cell is a
+        # number or None, whose text needs no escaping (checked, not assumed, for anything else).
+        if value is None:
+            return "<td>—</td>"
+        if value.__class__ is int and -10000 < value < 10000:
+            return f"<td>{value}</td>"
         return f"<td>{escape(number(value))}</td>"
     classes = []
     sup = []
@@ -73,7 +79,12 @@ def _td(report: dict, path: str, marks: Marks, prefix: str) -> str:
 
 
 def _th(text: str, **attrs: int | str) -> str:
-    extra = "".join(f' {"class" if k == "cls" else k}="{escape(v)}"' for k, v in attrs.items())
+    return _th_cached(text, tuple(attrs.items()))
+
+
+@lru_cache(maxsize=1024)  # header cells are the form's fixed labels: the same few hundred every time
+def _th_cached(text: str, attrs: tuple[tuple[str, int | str], ...]) -> str:
+    extra = "".join(f' {"class" if k == "cls" else k}="{escape(v)}"' for k, v in attrs)
     return f"<th{extra}>{escape(text)}</th>"
 
 

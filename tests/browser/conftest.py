@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_support import ARGS, CHROMIUM
+from browser_support import ARGS, CHROMIUM, new_page
 
 
 def pytest_collection_modifyitems(config, items):
@@ -34,3 +34,10 @@ def browser():
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture
+def page(browser):
+    pg = new_page(browser, bypass_csp=True)
+    yield pg
+    pg.context.close()

@@ -15,7 +15,7 @@ import pytest
 
 from site_builder import collect
 
-from browser_support import REPO, serve
+from browser_support import REPO, new_page as _new_page, serve
 
 
 @pytest.fixture(scope="module")
@@ -27,27 +27,6 @@ def site_url(tmp_path_factory):
     assert build(root / "content", root / "site") == 0
     with serve(root / "site") as base:
         yield base, root / "site"
-
-
-def _new_page(browser, bypass_csp: bool):
-    # Playwright's string predicates (wait_for_function) run through eval, which the site's
-    # Content-Security-Policy forbids; functional tests bypass it, test_under_the_sites_csp does not.
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=bypass_csp)
-    pg = context.new_page()
-    pg.errors = []
-    pg.foreign = []
-    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    pg.on("request", lambda r: pg.foreign.append(r.url)
-          if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
-    return pg
-
-
-@pytest.fixture
-def page(browser):
-    pg = _new_page(browser, bypass_csp=True)
-    yield pg
-    pg.context.close()
 
 
 def test_under_the_sites_csp_pages_draw_and_search_without_errors(site_url, browser):

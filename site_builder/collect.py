@@ -25,6 +25,7 @@ from pathlib import Path
 
 from site_builder.pipeline import parse_bytes, read_input
 from site_builder.read import SUPPORTED_SUFFIXES, ocr
+from site_builder.read.provenance import is_sidecar, read_sidecar
 
 log = logging.getLogger("mkdocs.plugins.portal")
 
@@ -44,6 +45,7 @@ class Input:
     source: str  # the contract's `source`: relative to the content folder's parent
     data: bytes
     key: str  # cache key: content hash + suffix (+ parser version, by the cache folder)
+    provenance: bytes = b""  # its provenance sidecar's bytes (a crawled file), part of the key
 
 
 def find_inputs(content_dir: Path) -> tuple[list[Path], list[Path]]:
@@ -52,6 +54,8 @@ def find_inputs(content_dir: Path) -> tuple[list[Path], list[Path]]:
     for path in sorted(p for p in content_dir.rglob("*") if p.is_file()):
         # Hidden files and folders (.git, a .cache of an inner build, .corpus.json) are never reports.
         if any(part.startswith(".") for part in path.relative_to(content_dir).parts):
+            continue
+        if is_sidecar(path):  # a crawled file's provenance: read with its file, never on its own
             continue
         (inputs if path.suffix.lower() in SUPPORTED_SUFFIXES else skipped).append(path)
     return inputs, skipped
@@ -99,8 +103,10 @@ def load_input(path: Path, content_dir: Path) -> Input | dict:
     if isinstance(read, dict):
         return read
     source, data = read
-    key = hashlib.sha256(data).hexdigest() + path.suffix.lower().replace("/", "")
-    return Input(path, source, data, key)
+    # A crawled file's provenance fills its published/url/publisher: a changed sidecar is a new key.
+    provenance = read_sidecar(path)
+    key = hashlib.sha256(data + provenance).hexdigest() + path.suffix.lower().replace("/", "")
+    return Input(path, source, data, key, provenance)
 
 
 def parse_many(items: list[Input], jobs: int | None = None, ocr_cache: Path | None = None) -> list[dict]:
@@ -112,12 +118,13 @@ def parse_many(items: list[Input], jobs: int | None = None, ocr_cache: Path | No
     jobs = jobs or usable_cpus()
     ocr.set_cache_dir(ocr_cache)
     if jobs <= 1 or len(items) < PARALLEL_MIN:
-        return [parse_bytes(it.data, it.source, it.path.suffix) for it in items]
+        return [parse_bytes(it.data, it.source, it.path.suffix, False, it.provenance or None) for it in items]
     # Large chunks: each task pickles bytes in and a dict out, so fewer round trips matter.
     chunk = max(1, min(64, len(items) // (jobs * 4)))
     with ProcessPoolExecutor(max_workers=jobs, initializer=ocr.set_cache_dir, initargs=(ocr_cache,)) as pool:
         return list(pool.map(parse_bytes, [it.data for it in items], [it.source for it in items],
-                             [it.path.suffix for it in items], chunksize=chunk))
+                             [it.path.suffix for it in items], [False] * len(items),
+                             [it.provenance or None for it in items], chunksize=chunk))
 
 
 def usable_cpus() -> int:

@@ -100,6 +100,17 @@ def html_meta(tags: list[tuple[str, str]]) -> dict:
     return meta
 
 
+_TITLE_NAMES = ("articletitle", "og:title", "dc.title")
+
+
+def html_title(tags: list[tuple[str, str]]) -> str | None:
+    """The article's title as the CMS's <meta name="ArticleTitle"> (or og:title) gives it."""
+    for name, content in tags:
+        if name.strip().lower() in _TITLE_NAMES and content.strip():
+            return " ".join(content.split())
+    return None
+
+
 def merge(*metas: dict) -> dict:
     """Each field from the first source that states it."""
     out = empty_meta()

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from site_builder import collect
 from site_builder.agencies import read_registry
-from site_builder.render import agency, compare, data, exports, home, quality, region_pages, statistics
+from site_builder.render import agency, compare, data, documents, exports, home, quality, region_pages, statistics
 from site_builder.render.env import Page
 from site_builder.render.model import Portal, group_reports
 from site_builder.render.regions import PeerIndex, Regions, build_regions
@@ -27,6 +27,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 CONFIG_FILE = REPO_ROOT / "mkdocs.yml"
 ASSETS = Path(__file__).parent / "render" / "assets"
 REGISTRY_FILE = "agencies.csv"  # optional, in the content folder: agencies named by hand override inference
+SOURCES_FILE = "sources.csv"  # optional, in the content folder: the portal columns `crawl` collects from
 MARKER = ".portal-generated"  # only a folder holding this marker is ever emptied by a build
 # Served as they are; any other source (HTML, Markdown, SVG …) is served as .txt so a report
 # can never run script on the site's origin or turn into a page.
@@ -81,6 +82,8 @@ def site_pages(portal: Portal, source_urls: dict[str, str], regions: Regions) ->
     pages = [home.home_page(portal), *home.directory_pages(portal), statistics.statistics_page(portal),
              compare.compare_page(portal), data.data_page(portal), quality.quality_page(portal),
              region_pages.regions_index_page(regions), *region_pages.region_pages(regions)]
+    if portal.documents:
+        pages.append(documents.documents_page(portal.documents, source_urls))
     peers = PeerIndex(regions)
     for a in portal.agencies:
         def place(year: int, root: str, a=a) -> dict:
@@ -94,14 +97,16 @@ def generate(content_dir: Path, docs_dir: Path) -> Generated:
     """Parse everything under content_dir and write the site's Markdown, data and assets to docs_dir."""
     _reset(docs_dir)
     inputs, skipped = collect.find_inputs(content_dir)
-    reports = collect.parse_all(content_dir)
+    reports, older = documents.split_documents(collect.parse_all(content_dir))
     registry_file = content_dir / REGISTRY_FILE
     registry, registry_errors = load_registry(registry_file)
-    others = [p.relative_to(content_dir).as_posix() for p in skipped if p != registry_file]
+    listed = {registry_file, content_dir / SOURCES_FILE}  # the content folder's own tables, not inputs
+    others = [p.relative_to(content_dir).as_posix() for p in skipped if p not in listed]
     portal = group_reports(reports, others, registry, registry_errors)
+    portal.documents = documents.attach_documents(portal.agencies, older, registry)
     sources: list[tuple[Path, str]] = []
     source_urls: dict[str, str] = {}
-    for report in portal.reports:
+    for report in portal.reports + older:
         path = _input_path(report, content_dir)
         if path is None:
             continue

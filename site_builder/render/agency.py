@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from site_builder import contract as c
-from site_builder.render import charts, tables
+from site_builder.render import charts, documents, tables
 from site_builder.render.audit import panel
 from site_builder.render.env import Page, render, root_of
 from site_builder.render.fmt import number, percent
@@ -85,6 +85,7 @@ def agency_page(agency: Agency, year: int, source_url: str | None, place: PlaceC
         place=place(year, root) if place else {"place": [], "peers": None},
         scan_note=scan_note(report),
     )
+    body += documents.agency_section(agency.documents, source_urls or {}, root)
     title = f"{agency.name}（{year}）"
     return Page(url_dir, title, body, {"description": f"{agency.name} {year} 年政府信息公开工作年度报告的数据与图表"})
 

@@ -1,4 +1,4 @@
-"""Command line: `python -m site_builder parse FILE...` and `... build`.
+"""Command line: `python -m site_builder parse FILE...`, `... build` and `... crawl`.
 
 Domain errors become exit statuses here, once.
 """
@@ -23,9 +23,14 @@ def main(argv: list[str] | None = None) -> int:
     p_build = sub.add_parser("build", help="parse everything under --content and build the site")
     p_build.add_argument("--content", type=Path, default=Path("content"))
     p_build.add_argument("--site-dir", type=Path, default=Path("site"))
+    from site_builder.crawl import command as crawl
+
+    crawl.add_arguments(sub.add_parser("crawl", help="collect reports from portal columns into --content (network)"))
     args = parser.parse_args(argv)
     if args.command == "parse":
         return _parse(args.files, args.root, args.debug)
+    if args.command == "crawl":
+        return crawl.run(args)
     from site_builder.build import build
 
     return build(args.content, args.site_dir)

@@ -71,3 +71,12 @@ def test_report_title_takes_the_report_out_of_a_page_title():
     assert report_title(page) == "平潭综合实验区财政金融局2017 年政府信息公开工作年度报告"
     assert report_title("政府信息公开年报_平潭综合实验区财政金融局_平潭综合实验区党工委管委会") is None
     assert title_year("二〇一七年") == 2017 and title_year("no year") is None
+
+
+def test_a_saved_portal_page_gets_the_report_s_title_not_the_site_s():
+    from site_builder.pipeline import parse_file
+
+    page = MANIFEST.parent / "www.pingtan.gov.cn/zwgk/zfxxgk/dfbmptlj/ptzhsyqbm/ptzhsyqczj/zfxxgknb/202601/t20260116_104656.htm"
+    report = parse_file(page)
+    assert "error" not in report
+    assert report["title"] == "平潭综合实验区财政金融局2025年度政府信息公开工作年度报告"

@@ -71,7 +71,7 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, *args) -> None:  # quiet
         pass
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         web = self.web
         path = unquote(urlsplit(self.path).path)
         with web.lock:
@@ -146,7 +146,7 @@ def web():
     server.server_close()
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def loopback_only(monkeypatch):
     """Any connection or name lookup that is not 127.0.0.1 fails the test."""
     real_connect = socket.socket.connect

@@ -6,14 +6,17 @@ and `published`."""
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from crawl_server import PINGTAN, PORTAL, loopback_only, web  # noqa: F401  (fixtures)
+from crawl_server import PINGTAN, PORTAL
 
 from site_builder.build import build
 from site_builder.cli import main
 from site_builder.read.provenance import SIDECAR_SUFFIX
+
+pytestmark = pytest.mark.usefixtures("loopback_only")  # nothing leaves 127.0.0.1
 
 AGENT = "test-crawler/1.0 (+tests; ops@example.org)"
 MANIFEST = json.loads((PORTAL / "manifest.json").read_text(encoding="utf-8"))
@@ -66,7 +69,7 @@ def test_every_annual_report_is_collected_with_its_provenance(crawled, web):
     assert "未能到达 10 条：列表页称共 20 条，爬虫读到 10 条；其余条目由页面脚本经站内检索接口分页" in out
     assert "未能到达 18 条：列表页称共 28 条" in out
     times = [h.at for h in web.hits("pingtan")]
-    assert len(times) == 30 and min(b - a for a, b in zip(times, times[1:])) >= 0.05
+    assert len(times) == 30 and min(b - a for a, b in pairwise(times)) >= 0.05
 
 
 def test_a_second_run_fetches_no_report_page_again(crawled, web, capsys):

@@ -7,14 +7,18 @@ by the request cap and resumed, a report corrected in place, a disclosure home p
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 
+import pytest
 from bundled import bundled
-from crawl_server import Route, loopback_only, web  # noqa: F401  (fixtures)
+from crawl_server import Route
 
 from site_builder.cli import main
 from site_builder.crawl.state import State
 from site_builder.read.provenance import sidecar_path
+
+pytestmark = pytest.mark.usefixtures("loopback_only")  # nothing leaves 127.0.0.1
 
 ORIGIN = "https://www.faults.gov.cn"
 NB = "/xxgk/nb/"
@@ -134,7 +138,7 @@ def test_every_fault_is_met_and_reported(web, tmp_path, capsys):
     assert "127.0.0.1" not in (content / ".crawl" / "state.json").read_text(encoding="utf-8")
     # Politeness: never two requests to the host closer than the delay.
     times = sorted(h.at for h in web.hits("faults") + web.hits("plain"))
-    assert min(b - a for a, b in zip(times, times[1:])) >= 0.1
+    assert min(b - a for a, b in pairwise(times)) >= 0.1
 
 
 def test_a_rerun_fetches_lists_and_only_what_failed(web, tmp_path, capsys):

@@ -3,10 +3,14 @@ retries on 5xx and timeouts (none on 4xx), redirects kept on the mirror, conditi
 the request cap, the User-Agent."""
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
-from crawl_server import Route, loopback_only, web  # noqa: F401  (fixtures)
+from crawl_server import Route
 
 from site_builder.crawl.fetch import CapReached, Fetcher, parse_mirrors
+
+pytestmark = pytest.mark.usefixtures("loopback_only")  # nothing leaves 127.0.0.1
 
 ORIGIN = "https://www.faults.gov.cn"
 AGENT = "test-crawler/1.0 (+tests; ops@example.org)"
@@ -72,7 +76,7 @@ def test_the_delay_separates_every_two_requests_to_a_host(web):
         f.get(ORIGIN + f"/p{n}.htm")
     times = [h.at for h in web.hits("faults")]
     assert len(times) == 7  # robots, five pages, one retry
-    assert min(b - a for a, b in zip(times, times[1:])) >= 0.15
+    assert min(b - a for a, b in pairwise(times)) >= 0.15
 
 
 def test_conditional_requests_and_the_cap(web):

@@ -12,7 +12,7 @@ LIST = "https://www.example.gov.cn/xxgk/nb/"
 
 
 def _page(body: str, head: str = "") -> bytes:
-    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>".encode("utf-8")
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>".encode()
 
 
 def test_recorded_list_page_entries_dates_and_stated_count():

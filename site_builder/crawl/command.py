@@ -11,7 +11,6 @@ import signal
 import sys
 from pathlib import Path
 
-
 PROJECT_AGENT = "gov-disclosure-report-portal/0.1"
 CONTACT_ENV = "CRAWL_CONTACT"
 DEFAULT_DELAY = 1.0

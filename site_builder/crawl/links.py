@@ -27,13 +27,13 @@ from site_builder.read.text import decode
 ATTACHMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".wps", ".ofd", ".xls", ".xlsx", ".et")
 MAX_LIST_PAGES = 500  # a pager script claiming more pages than this is not believed
 _PAGER_WORDS = ("下一页", "下页", "尾页", "末页", "上一页", "上页", "首页", "next", "last", ">", ">>", "›", "»")
-_PAGED_NAME = re.compile(r"^(index|default|list)_(\d+)\.(s?html?)$", re.I)
+_PAGED_NAME = re.compile(r"^(index|default|list)_(\d+)\.(s?html?)$", re.IGNORECASE)
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _CREATE_PAGE = re.compile(r"createPageHTML\(\s*(\w+)\s*,\s*(\w+)\s*,\s*[\"'](\w+)[\"']\s*,\s*[\"'](\w+)[\"']")
 _RECORD_COUNT = re.compile(r"recordCount\s*[:=]\s*[\"']?(\d+)")
-_PER_PAGE = re.compile(r"prepage\s*[:=]\s*[\"']?(\d+)", re.I)
+_PER_PAGE = re.compile(r"prepage\s*[:=]\s*[\"']?(\d+)", re.IGNORECASE)
 _TOTAL_TEXT = re.compile(r"共\s*(\d+)\s*条")
-_SEARCH_API = re.compile(r"listModel\s*\(|trsapi|/search/|searchapi", re.I)
+_SEARCH_API = re.compile(r"listModel\s*\(|trsapi|/search/|searchapi", re.IGNORECASE)
 _COLUMN_WORDS = ("年报", "年度报告")
 
 
@@ -77,7 +77,7 @@ def canonical(url: str) -> str:
 def resolve(base: str, href: str | None) -> str | None:
     """The absolute canonical URL of a link, or None for javascript:, mailto:, # and broken hrefs."""
     href = (href or "").strip()
-    if not href or href.startswith("#") or re.match(r"^(javascript|mailto|tel|data):", href, re.I):
+    if not href or href.startswith("#") or re.match(r"^(javascript|mailto|tel|data):", href, re.IGNORECASE):
         return None
     try:
         return canonical(str(httpx.URL(base).join(href)))
@@ -88,7 +88,7 @@ def resolve(base: str, href: str | None) -> str | None:
 def site_of(url: str) -> str:
     """The host without a leading www.: attachments may sit on a sibling host of the portal."""
     host = urlsplit(url).hostname or ""
-    return host[4:] if host.startswith("www.") else host
+    return host.removeprefix("www.")
 
 
 def same_site(url: str, other: str) -> bool:

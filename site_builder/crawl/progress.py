@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator, TextIO
+from typing import TextIO
 
 PLAIN_EVERY = 5.0  # seconds between two plain lines
 LIVE_EVERY = 0.2

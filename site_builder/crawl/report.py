@@ -93,7 +93,7 @@ class CrawlReport:
                 "columns": {u: vars(c) for u, c in self.columns.items()}}
 
     @classmethod
-    def from_json(cls, data: dict) -> "CrawlReport":
+    def from_json(cls, data: dict) -> CrawlReport:
         report = cls(data["started"], requests=data.get("requests", 0), resumed=True)
         for url, col in data.get("columns", {}).items():
             report.columns[url] = Column(**col)

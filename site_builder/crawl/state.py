@@ -39,7 +39,7 @@ class State:
         self._by_sha: dict[str, str] | None = None
 
     @classmethod
-    def load(cls, content_dir: Path) -> "State":
+    def load(cls, content_dir: Path) -> State:
         path = content_dir / STATE_DIR / STATE_FILE
         if not path.is_file():
             return cls(path)

@@ -27,7 +27,7 @@ _NOT_REPORT = (("解读", "报告的解读，不是报告本身"), ("图解", "�
                ("一图读懂", "报告的图解，不是报告本身"), ("自查", "自查报告"), ("通知", "通知"),
                ("答记者问", "答问"), ("统计表", "统计表"))
 _NOTE = re.compile(r"[（(【\[〔][^（）()【】\[\]〔〕]{0,20}[）)】\]〕]$")
-_EXTENSION = re.compile(r"\.(?:pdf|docx?|wps|ofd|xlsx?|html?|txt)$", re.I)
+_EXTENSION = re.compile(r"\.(?:pdf|docx?|wps|ofd|xlsx?|html?|txt)$", re.IGNORECASE)
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}

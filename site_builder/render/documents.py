@@ -10,9 +10,9 @@ before grouping and `attach_documents` after it, and the pages call the two rend
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Iterable
 
 from site_builder import agencies as ag
 from site_builder.parse.titles import OLDER_FORM

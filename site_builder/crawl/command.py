@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
     fetcher = Fetcher(agent, delay=args.delay, timeout=args.timeout, retries=args.retries,
                       max_requests=args.max_requests, mirrors=mirrors)
-    crawl = Crawl(Options(args.content, args.revalidate, args.quiet), sources, fetcher, state,
+    crawl = Crawl(Options(args.content, args.revalidate), sources, fetcher, state,
                   Progress(quiet=args.quiet))
     previous = signal.signal(signal.SIGTERM, _interrupt)  # a cancelled CI job: save, then stop
     try:

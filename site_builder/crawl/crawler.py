@@ -35,7 +35,6 @@ SAVE_EVERY = 30.0  # seconds between two saves of the state during a run
 class Options:
     content: Path
     revalidate: bool = False
-    quiet: bool = False
 
 
 @dataclass

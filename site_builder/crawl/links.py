@@ -21,14 +21,13 @@ from lxml import etree, html
 
 from site_builder.parse.titles import classify
 from site_builder.read.document import ReadError
-from site_builder.read.meta import html_meta, html_title
+from site_builder.read.meta import html_meta, html_title, iso_date
 from site_builder.read.text import decode
 
 ATTACHMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".wps", ".ofd", ".xls", ".xlsx", ".et")
 MAX_LIST_PAGES = 500  # a pager script claiming more pages than this is not believed
 _PAGER_WORDS = ("下一页", "下页", "尾页", "末页", "上一页", "上页", "首页", "next", "last", ">", ">>", "›", "»")
 _PAGED_NAME = re.compile(r"^(index|default|list)_(\d+)\.(s?html?)$", re.IGNORECASE)
-_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _CREATE_PAGE = re.compile(r"createPageHTML\(\s*(\w+)\s*,\s*(\w+)\s*,\s*[\"'](\w+)[\"']\s*,\s*[\"'](\w+)[\"']")
 _RECORD_COUNT = re.compile(r"recordCount\s*[:=]\s*[\"']?(\d+)")
 _PER_PAGE = re.compile(r"prepage\s*[:=]\s*[\"']?(\d+)", re.IGNORECASE)
@@ -139,9 +138,9 @@ def _date_near(a) -> str | None:
             return None
         if len(node.findall(".//a")) > 1:
             return None
-        m = _DATE.search(node.text_content())
-        if m:
-            return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+        found = iso_date(node.text_content())
+        if found:
+            return found
     return None
 
 

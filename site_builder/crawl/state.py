@@ -25,6 +25,24 @@ STATE_FILE = "state.json"
 FORMAT = 1
 
 
+def dump_json(data: dict) -> bytes:
+    """One key per line, sorted: a committed file diffs line by line."""
+    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write aside, then rename: a reader (or a crash) never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 class StateError(Exception):
     """The state file exists but cannot be used (damaged, or written by a newer format)."""
 
@@ -52,19 +70,10 @@ class State:
         return cls(path, data)
 
     def save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         data = {"format": FORMAT, "urls": self.urls, "lists": self.lists}
         if self.crawl is not None:
             data["crawl"] = self.crawl
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-", suffix=".json")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, ensure_ascii=False, indent=1, sort_keys=True)
-                fh.write("\n")
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(self.path, dump_json(data))
 
     # ---- what is stored -------------------------------------------------------------------
 

@@ -19,14 +19,13 @@ import json
 import os
 import posixpath
 import re
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from site_builder.crawl.fetch import Response
-from site_builder.crawl.state import State
+from site_builder.crawl.state import State, dump_json, write_atomic
 from site_builder.read import sniff
 from site_builder.read.provenance import sidecar_path
 
@@ -107,7 +106,7 @@ class Store:
         if latest:
             record.update(version=len(self.state.urls[url]["versions"]) + 1, previous=latest["file"])
         if not existed or not sidecar_path(target).is_file():
-            _write(sidecar_path(target), _json(record))
+            write_atomic(sidecar_path(target), dump_json(record))
         self.state.add_version(url, sha, rel)
         if existed:  # the same bytes were already there under this name (a state lost, a rerun)
             return Saved("unchanged", rel)
@@ -119,7 +118,7 @@ class Store:
         for n in range(1, 1000):
             candidate = target if n == 1 else target.with_name(f"{stem}-{n}{suffix}")
             if not candidate.exists():
-                _write(candidate, data)
+                write_atomic(candidate, data)
                 return candidate, False
             if candidate.is_file() and candidate.read_bytes() == data:
                 return candidate, True
@@ -133,20 +132,5 @@ class Store:
             return
         if url != record.get("url") and url not in record.setdefault("also_at", []):
             record["also_at"].append(url)
-            _write(path, _json(record))
+            write_atomic(path, dump_json(record))
 
-
-def _json(record: dict) -> bytes:
-    return (json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
-
-
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -195,3 +195,17 @@ def test_a_disclosure_home_page_leads_to_its_column_and_an_unreadable_column_fai
     assert f"年报栏目：{COLUMN}" in out and "新增 7" in out
     assert _crawl(web, tmp_path / "b", sources=ORIGIN + "/nothing/") == 1
     assert f"无法读取：列表页 {ORIGIN}/nothing/：HTTP 404" in _report(capsys)
+
+
+def test_further_list_pages_named_in_the_sources_row_are_read(web, tmp_path, capsys):
+    routes = _site(web)
+    routes[NB] = Route(_list(ENTRIES))  # no pager script: the second page is reachable only by name
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "sources.csv").write_text(f"url,region,more_urls\n{COLUMN},洪泽区,{COLUMN}index_1.htm\n",
+                                         encoding="utf-8")
+    assert main(["crawl", "--content", str(content), "--mirror", f"{ORIGIN}={web.base('faults')}",
+                 "--mirror", f"http://www.faults.gov.cn={web.base('plain')}", "--delay", "0", "--timeout", "0.3",
+                 "--retries", "1", "--user-agent", AGENT, "--quiet"]) == 0
+    assert NB + "201801/t11.htm" in web.paths("faults")
+    assert "新增 7 · 未变 0 · 有更新 0 · 重复 1 · 跳过 2 · 失败 2" in capsys.readouterr().out

@@ -11,6 +11,7 @@ every known item, so a report corrected in place is found and kept as a new vers
 """
 from __future__ import annotations
 
+import hashlib
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -212,6 +213,7 @@ class Crawl:
         if task["kind"] == "item" and sniff(resp.content, url_suffix(url)) == "html":
             page = read_report_page(resp.content, resp.final_url)
             if page.attachments and not _is_report_page(resp):
+                entry["sha256"] = hashlib.sha256(resp.content).hexdigest()
                 self._attachments(task, entry, page)
                 return
         self._save(task, resp)
@@ -261,7 +263,7 @@ def _is_report_page(resp: Response) -> bool:
 
 
 def _stored(listing: ListPage, resp: Response) -> dict:
-    return {"validators": resp.validators(), "items": [[i.url, i.title, i.date] for i in listing.items],
+    return {"validators": resp.validators(), "sha256": hashlib.sha256(resp.content).hexdigest(), "items": [[i.url, i.title, i.date] for i in listing.items],
             "pages": listing.pages, "stated": listing.stated, "per_page": listing.per_page,
             "script_paged": listing.script_paged, "columns": [[c.url, c.title] for c in listing.columns]}
 

@@ -103,6 +103,10 @@ def test_the_build_publishes_the_crawled_reports_with_url_and_published(crawled,
 def test_a_command_that_cannot_start_says_why(tmp_path, capsys):
     assert main(["crawl", "--content", str(tmp_path), "--quiet"]) == 2
     assert "no sources file" in capsys.readouterr().err
+    (tmp_path / "sources.csv").write_text("url,region\nhttps://www.example.gov.cn/nb/,火星省\n", encoding="utf-8")
+    assert main(["crawl", "--content", str(tmp_path), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert "sources.csv line 2" in err and "has no usable row" in err
     (tmp_path / "sources.csv").write_text("url\nhttps://www.example.gov.cn/nb/\n", encoding="utf-8")
     assert main(["crawl", "--content", str(tmp_path), "--mirror", "nonsense"]) == 2
     assert main(["crawl", "--content", str(tmp_path), "--user-agent", "爬虫"]) == 2

@@ -68,6 +68,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     for problem in problems:
         print(f"warning: {problem}", file=sys.stderr)
+    if not sources and not (state.crawl and state.crawl.get("pending")):
+        print(f"error: {args.sources or args.content / 'sources.csv'} has no usable row", file=sys.stderr)
+        return 2
     if not args.user_agent and not args.contact:
         print(f"warning: no operator contact: set --contact or ${CONTACT_ENV} so the sites crawled can reach you",
               file=sys.stderr)

@@ -31,7 +31,7 @@ def test_pagers_links_numbers_and_scripts():
               <li><a href="/xxgk/nb/202301/t2.htm" title="某局2022年政府信息公开工作年度报告">某局2022年…</a> [2023/01/18]</li>
               <li><a href="https://www.example.gov.cn/xxgk/nb/202301/t2.htm#top">duplicate</a></li>
               <li><a href="javascript:void(0)">某局2021年政府信息公开工作年度报告</a></li></ul>
-              <div class="pager"><a href="index_1.htm">2</a> <a href="index_2.htm">下一页</a><a href="index_3.htm">尾页</a></div>
+              <div class="pager"><a href="index.htm">首页</a><a href="index_1.htm">2</a> <a href="index_2.htm">下一页</a><a href="index_3.htm">尾页</a></div>
               <script>var countPage = 6; createPageHTML(countPage, 0, "index", "htm");</script>"""
     page = read_list(_page(body), LIST)
     assert [i.url for i in page.items] == [LIST + "202401/t1.htm", LIST + "202301/t2.htm"]

@@ -171,7 +171,8 @@ def read_list(data: bytes, url: str) -> ListPage:
         in_column = parts.hostname == host and parts.path.startswith(folder)
         pager = title.lower() in _PAGER_WORDS or title.isdigit() or _PAGED_NAME.match(name)
         if in_column and pager and not parts.path.endswith("/"):
-            if link not in seen and link not in out.pages:
+            first_page = parts.path == folder + name and name.startswith(("index.", "default."))
+            if link not in seen and link not in out.pages and not first_page:  # 首页 is this page
                 out.pages.append(link)
             continue
         if link in seen:

@@ -24,7 +24,7 @@ from pathlib import Path
 from site_builder import collect, progress
 from site_builder.agencies import read_registry
 from site_builder.model import Agency, Model, build_model
-from site_builder.render import agency, compare, data, exports, home, quality, region_pages, statistics
+from site_builder.render import agency, compare, data, documents, exports, home, quality, region_pages, statistics
 from site_builder.render.env import Page
 from site_builder.render.sources import DEFAULT_BUDGET, SourcePlan, plan_sources
 
@@ -32,6 +32,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 CONFIG_FILE = REPO_ROOT / "mkdocs.yml"
 ASSETS = Path(__file__).parent / "render" / "assets"
 REGISTRY_FILE = "agencies.csv"  # optional, in the content folder: agencies named by hand override inference
+SOURCES_FILE = "sources.csv"  # optional, in the content folder: the portal columns `crawl` collects from
 MARKER = ".portal-generated"  # only a folder holding this marker is ever emptied by a build
 # What the site engine adds to the generated files, for the budget before it runs (measured with
 # benchmarks/bench_build.py; the build prints the real size afterwards): the theme's header,
@@ -90,18 +91,27 @@ def write_agency(docs_dir: Path, model: Model, a: Agency, plan: SourcePlan) -> N
     def peer_context(year: int, page_root: str) -> dict:
         return region_pages.peers_context(peers, a, year, page_root)
 
+    older = documents.agency_section(a.documents, plan.site_paths(), root) if a.documents else ""
     files = agency.agency_files(a, sources, peer_context if a.region_code else None,
-                                region_pages.region_context(regions, a, root))
+                                region_pages.region_context(regions, a, root), older)
     write_page(docs_dir, files.page)
     (docs_dir / agency.agency_dir(a) / agency.YEARS_FILE).write_bytes(files.payload)
 
 
 def summary_pages(model: Model) -> list[Page]:
-    """Every page but the agencies' and the quality page (which waits for the sources' plan)."""
+    """Every page but the agencies' and those that wait for the sources' plan."""
     portal, regions = model.portal, model.regions
     return [home.home_page(portal), *home.directory_pages(portal), statistics.statistics_page(portal),
             compare.compare_page(portal), data.data_page(portal), region_pages.regions_index_page(regions),
             *region_pages.region_pages(regions)]
+
+
+def planned_pages(portal, plan: SourcePlan) -> list[Page]:
+    """The pages that list original files: written once the budget has decided which are served."""
+    pages = [quality.quality_page(portal, plan)]
+    if portal.documents:
+        pages.append(documents.documents_page(portal.documents, plan.site_paths()))
+    return pages
 
 
 def generate(content_dir: Path, docs_dir: Path, budget: int = DEFAULT_BUDGET) -> Generated:
@@ -114,14 +124,17 @@ def generate(content_dir: Path, docs_dir: Path, budget: int = DEFAULT_BUDGET) ->
     registry_file = content_dir / REGISTRY_FILE
     with reporter.stage("model", label="机关、地区与审核"):
         registry, registry_errors = load_registry(registry_file)
-        others = [p.relative_to(content_dir).as_posix() for p in skipped if p != registry_file]
+        listed = {registry_file, content_dir / SOURCES_FILE}  # the content folder's own tables, not inputs
+        others = [p.relative_to(content_dir).as_posix() for p in skipped if p not in listed]
+        reports, older = documents.split_documents(reports)
         model = build_model(reports, others, registry, registry_errors)
+        model.portal.documents = documents.attach_documents(model.portal.agencies, older, registry)
         del reports  # the model holds the published ones; the rest would only cost memory
     portal = model.portal
     twins = {s: a.report(y) for a in portal.agencies for y, files in a.twins.items() for s in files}
-    plan = plan_sources(portal.reports, twins, content_dir, budget)
+    plan = plan_sources(portal.reports + older, twins, content_dir, budget)
     pages = summary_pages(model)
-    with reporter.stage("pages", total=len(portal.agencies) + len(pages) + 1, label="生成页面") as stage:
+    with reporter.stage("pages", total=len(portal.agencies) + len(pages), label="生成页面") as stage:
         for a in portal.agencies:
             write_agency(docs_dir, model, a, plan)
             stage.advance()
@@ -133,17 +146,18 @@ def generate(content_dir: Path, docs_dir: Path, budget: int = DEFAULT_BUDGET) ->
         region_pages.write_data(model.regions, docs_dir / "data")
         shutil.copytree(ASSETS, docs_dir / "assets" / "portal")
     with reporter.stage("sources", label="原文件与空间预算"):
-        page_count = len(portal.agencies) + len(pages) + 1
+        page_count = len(portal.agencies) + len(pages) + len(planned_pages(portal, plan))
         rest = folder_bytes(docs_dir) + page_count * PAGE_OVERHEAD + THEME_BYTES \
             + len(portal.agencies) * SEARCH_PER_PAGE
         fitted = plan.fit(budget - rest)
         affected = [a for a in portal.agencies
-                    if any(str(r.get("source")) in fitted.changed for r in a.reports)
+                    if any(str(r.get("source")) in fitted.changed for r in a.reports + a.documents)
                     or any(s in fitted.changed for files in a.twins.values() for s in files)]
         for a in affected:  # their links now go to the publisher's site
             write_agency(docs_dir, model, a, fitted)
         report = quality.build_report(portal)
-        write_page(docs_dir, quality.quality_page(portal, fitted))
+        for page in planned_pages(portal, fitted):
+            write_page(docs_dir, page)
     return Generated(model, report, docs_dir, fitted, page_count, rest + fitted.served_bytes(), stats)
 
 

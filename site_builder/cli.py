@@ -1,4 +1,4 @@
-"""Command line: `python -m site_builder parse FILE...` and `... build`.
+"""Command line: `python -m site_builder parse FILE...`, `... build` and `... crawl`.
 
 Domain errors become exit statuses here, once.
 """
@@ -29,9 +29,14 @@ def main(argv: list[str] | None = None) -> int:
     p_build.add_argument("--quiet", action="store_true", help="no progress display (the build report still prints)")
     p_build.add_argument("--stats", type=Path, default=None, metavar="FILE",
                          help="write each stage's seconds, the counts and the site's bytes to FILE as JSON")
+    from site_builder.crawl import command as crawl
+
+    crawl.add_arguments(sub.add_parser("crawl", help="collect reports from portal columns into --content (network)"))
     args = parser.parse_args(argv)
     if args.command == "parse":
         return _parse(args.files, args.root, args.debug)
+    if args.command == "crawl":
+        return crawl.run(args)
     return _build(args)
 
 

@@ -27,6 +27,7 @@ from site_builder import progress
 from site_builder.pipeline import parse_bytes, read_input
 from site_builder.read import SUPPORTED_SUFFIXES, ocr
 from site_builder.read.document import scan_note
+from site_builder.read.provenance import is_sidecar, read_sidecar
 
 log = logging.getLogger("mkdocs.plugins.portal")
 
@@ -46,6 +47,7 @@ class Input:
     source: str  # the contract's `source`: relative to the content folder's parent
     data: bytes
     key: str  # cache key: content hash + suffix (+ parser version, by the cache folder)
+    provenance: bytes = b""  # its provenance sidecar's bytes (a crawled file), part of the key
 
 
 def find_inputs(content_dir: Path) -> tuple[list[Path], list[Path]]:
@@ -54,6 +56,8 @@ def find_inputs(content_dir: Path) -> tuple[list[Path], list[Path]]:
     for path in sorted(p for p in content_dir.rglob("*") if p.is_file()):
         # Hidden files and folders (.git, a .cache of an inner build, .corpus.json) are never reports.
         if any(part.startswith(".") for part in path.relative_to(content_dir).parts):
+            continue
+        if is_sidecar(path):  # a crawled file's provenance: read with its file, never on its own
             continue
         (inputs if path.suffix.lower() in SUPPORTED_SUFFIXES else skipped).append(path)
     return inputs, skipped
@@ -122,8 +126,10 @@ def load_input(path: Path, content_dir: Path) -> Input | dict:
     if isinstance(read, dict):
         return read
     source, data = read
-    key = hashlib.sha256(data).hexdigest() + path.suffix.lower().replace("/", "")
-    return Input(path, source, data, key)
+    # A crawled file's provenance fills its published/url/publisher: a changed sidecar is a new key.
+    provenance = read_sidecar(path)
+    key = hashlib.sha256(data + provenance).hexdigest() + path.suffix.lower().replace("/", "")
+    return Input(path, source, data, key, provenance)
 
 
 def parse_many(items: list[Input], jobs: int | None = None, ocr_cache: Path | None = None,
@@ -138,7 +144,7 @@ def parse_many(items: list[Input], jobs: int | None = None, ocr_cache: Path | No
     if jobs <= 1 or len(items) < PARALLEL_MIN:
         out = []
         for it in items:
-            out.append(parse_bytes(it.data, it.source, it.path.suffix))
+            out.append(parse_bytes(it.data, it.source, it.path.suffix, False, it.provenance or None))
             if stage:
                 stage.advance()
         return out
@@ -147,7 +153,8 @@ def parse_many(items: list[Input], jobs: int | None = None, ocr_cache: Path | No
     chunk = max(1, min(32, len(items) // (jobs * 8)))
     results: list[dict | None] = [None] * len(items)
     with ProcessPoolExecutor(max_workers=jobs, initializer=ocr.set_cache_dir, initargs=(ocr_cache,)) as pool:
-        futures = {pool.submit(_parse_chunk, [(it.data, it.source, it.path.suffix) for it in items[i:i + chunk]]): i
+        futures = {pool.submit(_parse_chunk, [(it.data, it.source, it.path.suffix, it.provenance or None)
+                                              for it in items[i:i + chunk]]): i
                    for i in range(0, len(items), chunk)}
         for future in as_completed(futures):
             start = futures[future]
@@ -158,8 +165,8 @@ def parse_many(items: list[Input], jobs: int | None = None, ocr_cache: Path | No
     return results  # type: ignore[return-value]
 
 
-def _parse_chunk(chunk: list[tuple[bytes, str, str]]) -> list[dict]:
-    return [parse_bytes(data, source, suffix) for data, source, suffix in chunk]
+def _parse_chunk(chunk: list[tuple[bytes, str, str, bytes | None]]) -> list[dict]:
+    return [parse_bytes(data, source, suffix, False, provenance) for data, source, suffix, provenance in chunk]
 
 
 def usable_cpus() -> int:

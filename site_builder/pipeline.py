@@ -10,15 +10,22 @@ from pathlib import Path
 
 from site_builder.check import run_checks
 from site_builder.parse import ParseError, parse_document
+from site_builder.parse.older import older_form_document
 from site_builder.read import ReadError, read_bytes
+from site_builder.read.provenance import read_sidecar
 from site_builder.segment import segment
 
 
-def parse_bytes(data: bytes, source: str, suffix: str = "", debug: bool = False) -> dict:
+def parse_bytes(data: bytes, source: str, suffix: str = "", debug: bool = False,
+                provenance: bytes | None = None) -> dict:
+    """`provenance`: the bytes of the file's provenance sidecar (read/provenance.py), if any."""
+    doc = None
     try:
-        report = parse_document(segment(read_bytes(data, source, suffix)), debug)
+        doc = read_bytes(data, source, suffix, provenance)
+        report = parse_document(segment(doc), debug)
     except (ReadError, ParseError) as exc:
-        return {"source": source, "error": str(exc)}
+        # Not a report of the 2019/2021 forms: an annual report of an older form, by its title?
+        return older_form_document(source, doc, provenance) or {"source": source, "error": str(exc)}
     except RecursionError:
         return {"source": source, "error": "input is nested too deeply to read"}
     report["checks"] = report["checks"] + run_checks(report)
@@ -38,7 +45,7 @@ def parse_file(path: Path, root: Path | None = None, debug: bool = False) -> dic
     read = read_input(path, root)
     if isinstance(read, dict):
         return read
-    return parse_bytes(read[1], read[0], path.suffix, debug)
+    return parse_bytes(read[1], read[0], path.suffix, debug, read_sidecar(path) or None)
 
 
 def source_path(path: Path, root: Path | None) -> str:

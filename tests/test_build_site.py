@@ -20,6 +20,7 @@ from urllib.parse import urlparse
 import pytest
 from lxml import html as lhtml
 from render_samples import sample_report
+from site_data import published_reports
 
 from site_builder import collect, contract
 from site_builder.build import build
@@ -63,16 +64,10 @@ def _site_agencies(site: Path) -> dict[str, dict]:
                                      for f in (site / "data" / "agencies").glob("*.json"))}
 
 
-def _reports(site: Path) -> list[dict]:
-    """Every report object the site publishes (data/reports/<region>.json.gz)."""
-    listing = json.loads((site / "data" / "reports" / "index.json").read_text(encoding="utf-8"))["files"]
-    return [r for f in listing for r in json.loads(gzip.decompress((site / "data" / "reports" / f["file"]).read_bytes()))]
-
-
 def _published(site: Path) -> dict[str, tuple[str, dict]]:
     """Source of each published report -> (its agency-year's URL, its report as published)."""
     urls = {(d["agency_id"], y["year"]): y["url"] for d in _site_agencies(site).values() for y in d["years"]}
-    return {r["source"].split("/", 1)[1]: (urls[(r["agency_id"], r["year"])], r) for r in _reports(site)}
+    return {r["source"].split("/", 1)[1]: (urls[(r["agency_id"], r["year"])], r) for r in published_reports(site)}
 
 
 def _shown(site: Path, url: str) -> lhtml.HtmlElement:
@@ -299,7 +294,7 @@ def test_the_open_data_validates_as_a_frictionless_package_and_sqlite_holds_the_
         db.close()
     assert sorted((a, str(y), "" if n is None else str(n)) for a, y, n in rows) == sorted(
         (r["agency_id"], r["year"], r["applications.new_received.total"]) for r in reports)
-    published = _reports(site)
+    published = published_reports(site)
     assert {(r["agency_id"], r["region_code"], r["level"], r["kind"]) for r in published} == {
         (a["agency_id"], a["region_code"] or None, a["level"], a["kind"]) for a in agencies}
 

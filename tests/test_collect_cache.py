@@ -32,9 +32,9 @@ def calls(monkeypatch) -> list[str]:
     seen: list[str] = []
     real = collect.parse_bytes
 
-    def counting(data: bytes, source: str, suffix: str = "") -> dict:
+    def counting(data: bytes, source: str, suffix: str = "", *args) -> dict:
         seen.append(source)
-        return real(data, source, suffix)
+        return real(data, source, suffix, *args)
 
     monkeypatch.setattr(collect, "parse_bytes", counting)
     return seen

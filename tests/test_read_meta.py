@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from site_builder.read import read_bytes
-from site_builder.read.meta import header_fields, iso_date, text_meta
+from site_builder.read.meta import header_fields, html_meta, iso_date, text_meta
 
 CRAWLED = """标题: 某局2023年度政府信息公开工作年度报告
 发布时间: 2024-01-31 08:28
@@ -45,3 +45,9 @@ def test_html_meta_tags_win_over_the_visible_header():
 def test_a_non_http_address_is_no_url():
     doc = read_bytes("原文链接: javascript:alert(1)\n一、总体情况\n".encode(), "a.txt", ".txt")
     assert doc.meta["url"] is None
+
+
+def test_a_column_name_is_no_publisher():
+    # The portal's CMS writes <meta name="ContentSource" content="栏目: 政府信息公开年报"> on some pages.
+    assert html_meta([("ContentSource", "栏目: 政府信息公开年报")])["publisher"] is None
+    assert html_meta([("ContentSource", "区财政金融局")])["publisher"] == "区财政金融局"

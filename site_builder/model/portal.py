@@ -34,6 +34,7 @@ class Agency:
     level: str = ""
     kind: str = "其他"
     twins: dict[int, list[str]] = field(default_factory=dict)  # year -> other files of that year's report
+    documents: list[dict] = field(default_factory=list)  # reports older than the 2019 form (render/documents.py)
 
     @property
     def years(self) -> list[int]:
@@ -53,6 +54,7 @@ class Portal:
     rejected: list[Rejected]
     skipped: list[str] = field(default_factory=list)  # files that are not a report format
     notes: list[ag.Note] = field(default_factory=list)  # uncertain merges, unsettled places, registry errors
+    documents: list = field(default_factory=list)  # older-form reports by body: render/documents.Shelf
 
     @property
     def reports(self) -> list[dict]:

@@ -14,6 +14,7 @@ from site_builder import contract as c
 from site_builder.parse.layout import agency_and_year, find_headings, find_title, part_spans, prose_lines
 from site_builder.parse.statements import report_statements
 from site_builder.parse.tables import parse_active, parse_applications, parse_appeals
+from site_builder.parse.titles import report_title
 from site_builder.parse.tokens import normalize
 from site_builder.read.document import Line, RawDocument
 
@@ -39,6 +40,8 @@ def parse_document(doc: RawDocument, debug: bool = False) -> dict:
     t4 = spans.get("四") or _table4_span(lines, t3[0], spans)
     if t4 is not None and t3[0] < t4[0] - 1 < t3[1]:
         t3 = (t3[0], t4[0] - 1)  # no heading between them: table 四 starts at its header
+    if title:  # a saved portal page's <title>: `X年度报告_政府信息公开年报_某某网站` -> the report's own
+        title = report_title(title) or title
     report = c.empty_report(doc.source)
     report["title"] = title
     for key in ("published", "url", "publisher"):

@@ -9,7 +9,8 @@ from __future__ import annotations
 from site_builder.read.document import Line, RawDocument, ReadError
 from site_builder.read.html import parse_html
 from site_builder.read.markdown import markdown_lines
-from site_builder.read.meta import html_meta, merge, text_meta
+from site_builder.read.meta import html_meta, html_title, merge, text_meta
+from site_builder.read.provenance import load, provenance_meta, provenance_title
 from site_builder.read.text import decode, text_lines
 
 __all__ = ["Line", "RawDocument", "ReadError", "read_bytes", "SUPPORTED_SUFFIXES"]
@@ -41,11 +42,14 @@ def sniff(data: bytes, suffix: str) -> str:
     return "text"
 
 
-def read_bytes(data: bytes, source: str, suffix: str = "") -> RawDocument:
-    """The document's lines, and what it says about itself (`meta`: published, url, publisher)."""
+def read_bytes(data: bytes, source: str, suffix: str = "", provenance: bytes | None = None) -> RawDocument:
+    """The document's lines, and what it says about itself (`meta`: published, url, publisher):
+    the file's own words first, then the provenance a crawl kept beside it (read/provenance.py)."""
+    prov = load(provenance)
     doc, tags = _read(data, source, suffix)
     header = [line.text for line in doc.lines[:60] if not line.grid]
-    doc.meta = merge(html_meta(tags), text_meta(header))
+    doc.meta = merge(html_meta(tags), text_meta(header), provenance_meta(prov))
+    doc.title_hint = provenance_title(prov) or html_title(tags)
     return doc
 
 

@@ -43,6 +43,9 @@ class RawDocument:
     notes: list[str] = field(default_factory=list)  # how the reader got here (fallbacks)
     # What the page says about itself (read/meta.py): published, url, publisher, each or None.
     meta: dict = field(default_factory=dict)
+    # The title the page's metadata or a crawl's provenance gives (a list entry's title), for a
+    # file whose text shows none clearly; None when neither gives one.
+    title_hint: str | None = None
     # For each line, the index of the line the reader gave, once a later stage (segment) has cut
     # or joined lines; None while lines are the reader's own. For tracing a cell back to its text.
     origins: list[int] | None = None

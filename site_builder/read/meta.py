@@ -29,6 +29,7 @@ _ALL_LABELS = sorted((label for labels in _LABELS.values() for label in labels),
 _FIELD = re.compile(r"(?:^|(?<=\s))(" + "|".join(map(re.escape, _ALL_LABELS)) + r")\s*[:：]")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _URL = re.compile(r"https?://[^\s\"'<>]+")
+_NOT_A_BODY = re.compile(r"^(?:栏目|所属栏目|分类|主题分类)\s*[:：]")
 
 _META_NAMES = {
     "published": ("pubdate", "firstpublishedtime", "publishdate", "article:published_time"),
@@ -62,6 +63,8 @@ def _clean(key: str, value: str | None) -> str | None:
     if key == "url":
         m = _URL.search(value)
         return m.group(0) if m else None
+    if _NOT_A_BODY.match(value):  # `栏目: 政府信息公开年报` in a CMS's ContentSource names a column
+        return None
     return value[:100]
 
 
@@ -98,6 +101,17 @@ def html_meta(tags: list[tuple[str, str]]) -> dict:
             if name in names and meta[key] is None:
                 meta[key] = _clean(key, content)
     return meta
+
+
+_TITLE_NAMES = ("articletitle", "og:title", "dc.title")
+
+
+def html_title(tags: list[tuple[str, str]]) -> str | None:
+    """The article's title as the CMS's <meta name="ArticleTitle"> (or og:title) gives it."""
+    for name, content in tags:
+        if name.strip().lower() in _TITLE_NAMES and content.strip():
+            return " ".join(content.split())
+    return None
 
 
 def merge(*metas: dict) -> dict:

@@ -162,15 +162,15 @@ def year_parts(agency: Agency, year: int, sources: SourceLinks, peers: PeersCont
 
 
 def agency_page(agency: Agency, parts_by_year: dict[int, dict[str, str]], place: list[tuple[str, str]],
-                documents: list[dict] | None = None, year: int | None = None,
-                inline: frozenset[str] = INLINE_PARTS) -> Page:
-    """The agency's page showing `year` (its latest), with the `inline` parts in its HTML."""
+                older: str = "", year: int | None = None, inline: frozenset[str] = INLINE_PARTS) -> Page:
+    """The agency's page showing `year` (its latest), with the `inline` parts in its HTML and, at
+    its end, `older`: the section of its reports older than the 2019 form (render/documents.py)."""
     year = agency.years[-1] if year is None else year
     url_dir = agency_dir(agency)
     parts = {k: Markup(v) for k, v in parts_by_year[year].items() if k in inline}
     body = render("agency.md.j2", agency=agency, year=year, years=agency.years, root=root_of(url_dir),
                   place=place, parts=parts, headings=[(k, h) for k, h in PARTS if h],
-                  documents=documents or [])
+                  documents=len(agency.documents) if older else 0) + older
     return Page(url_dir, agency.name,
                 body, {"description": f"{agency.name}历年政府信息公开工作年度报告的数据、图表与勾稽校验"})
 
@@ -193,10 +193,10 @@ class AgencyFiles:
 
 
 def agency_files(agency: Agency, sources: SourceLinks = no_sources, peers: PeersContext | None = None,
-                 place: list[tuple[str, str]] = (), documents: list[dict] | None = None) -> AgencyFiles:
+                 place: list[tuple[str, str]] = (), older: str = "") -> AgencyFiles:
     trend = charts.trend_chart(agency.reports) if len(agency.reports) > 1 else None
     parts = {y: year_parts(agency, y, sources, peers, trend) for y in agency.years}
-    return AgencyFiles(agency_page(agency, parts, list(place), documents), years_payload(agency, parts))
+    return AgencyFiles(agency_page(agency, parts, list(place), older), years_payload(agency, parts))
 
 
 def years_payload(agency: Agency, parts_by_year: dict[int, dict[str, str]]) -> bytes:

@@ -32,6 +32,7 @@ from site_builder.render import opendata
 from site_builder.model import Agency, Portal, cell, key_figures, outcome_groups, scan_note
 from site_builder.render.agency import year_url
 from site_builder.render.audit import write_findings_csv
+from site_builder.render.documents import skipped_reason
 from site_builder.render.fmt import csv_cell, json_default
 
 META_HELP = {
@@ -200,7 +201,8 @@ def quality_rows(portal: Portal) -> dict[str, list[dict]]:
     scanned = [{"agency": agency.name, "year": report["year"], "source": report.get("source"),
                 "url": year_url(agency, report["year"]), "note": scan_note(report)}
                for agency in portal.agencies for report in agency.reports if scan_note(report)]
-    return {"failing": failing, "rejected": rejected, "skipped": [{"source": s} for s in portal.skipped],
+    return {"failing": failing, "rejected": rejected,
+            "skipped": [{"source": s, "reason": skipped_reason(s)} for s in portal.skipped],
             "agency_notes": notes, "scanned": scanned}
 
 

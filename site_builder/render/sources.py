@@ -80,6 +80,10 @@ class SourcePlan:
     def served_bytes(self) -> int:
         return sum(f.size for f in self.served)
 
+    def site_paths(self) -> dict[str, str]:
+        """source -> its path on the site (from the site root), for the files served."""
+        return {f.source: f.site_path for f in self.files.values() if f.served}
+
     def href(self, source: str, root: str) -> tuple[str | None, bool]:
         """(link to the file from a page at `root`, True when it goes to the publisher's site)."""
         f = self.files.get(source)

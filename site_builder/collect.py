@@ -70,7 +70,8 @@ class ParseStats:
 
 
 def parse_all(content_dir: Path, *, cache_dir: Path | None = None, jobs: int | None = None,
-              cache: bool = True, stats: ParseStats | None = None, paths: list[Path] | None = None) -> list[dict]:
+              cache: bool = True, stats: ParseStats | None = None,
+              paths: list[Path] | None = None) -> list[dict]:
     """One contract dict per input, in find_inputs order (or per path of `paths`, a share of them).
 
     cache_dir defaults to `.cache/parse/` beside the content folder; jobs defaults

@@ -68,19 +68,21 @@ class ParseStats:
     """What a parse_all run did: the build report and the benchmark print these."""
 
     inputs: int = 0
-    parsed: int = 0  # read and parsed now (the others came from the cache)
-    scans: int = 0  # of those, read from a scan by OCR (cached OCR results included)
+    parsed: int = 0  # read and parsed now
+    cached: int = 0  # read from the parse cache (the rest could not be read: their error is not cached)
+    scans: int = 0  # of those parsed now, read from a scan by OCR (cached OCR results included)
 
 
 def parse_all(content_dir: Path, *, cache_dir: Path | None = None, jobs: int | None = None,
-              cache: bool = True, stats: ParseStats | None = None) -> list[dict]:
-    """One contract dict per input, in find_inputs order.
+              cache: bool = True, stats: ParseStats | None = None,
+              paths: list[Path] | None = None) -> list[dict]:
+    """One contract dict per input, in find_inputs order (or per path of `paths`, a share of them).
 
     cache_dir defaults to `.cache/parse/` beside the content folder; jobs defaults
     to the number of usable CPUs (1 parses serially, in this process). Progress goes
     to the running build's reporter (progress.current()).
     """
-    paths, _ = find_inputs(content_dir)
+    paths = find_inputs(content_dir)[0] if paths is None else list(paths)
     stats = stats if stats is not None else ParseStats()
     stats.inputs = len(paths)
     store = Cache(cache_dir or default_cache_dir(content_dir)) if cache else None
@@ -98,6 +100,7 @@ def parse_all(content_dir: Path, *, cache_dir: Path | None = None, jobs: int | N
             hit = store.get(item) if store else None
             if hit is not None:
                 results[i] = hit
+                stats.cached += 1
                 stage.advance()
             else:
                 todo.append((i, item))
@@ -111,8 +114,11 @@ def parse_all(content_dir: Path, *, cache_dir: Path | None = None, jobs: int | N
                 stage.note(f"需解析 {len(todo):,}，其中扫描件 {stats.scans} 份已识别")
             if store:
                 store.put(item, report)
-    if store and todo:
+    if store:
+        # Even when nothing was parsed: a cache restored from an older CI run and topped up with
+        # shards' results holds the old version too, and would be saved again with it.
         store.prune()
+        ocr.prune_cache(ocr_cache)
     log.info("parsed %d of %d inputs (%d from the cache)", len(todo), len(paths), len(paths) - len(todo))
     return results  # type: ignore[return-value]
 

@@ -24,6 +24,7 @@ import io
 import json
 import multiprocessing
 import os
+import shutil
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -309,13 +310,34 @@ def set_cache_dir(path: Path | str | None) -> None:
 
 
 def cache_key(data: bytes) -> str:
-    """The file's hash, the engine, and the code that makes a PageScan (this module, `rulings`, and
-    `ocr_layout`, whose grid decides which empty cells are read again): change any and OCR runs again."""
+    """The code version (see code_version) and the file's hash: change either and OCR runs again."""
+    return code_version() + "/" + hashlib.sha256(data).hexdigest()
+
+
+def code_version() -> str:
+    """The engine and the code that makes a PageScan (this module, `rulings`, and `ocr_layout`, whose
+    grid decides which empty cells are read again): the cache's folder for results made by them."""
     h = hashlib.sha256(CACHE_FORMAT.encode() + engine_version().encode())
     here = Path(__file__).resolve().parent
     for name in ("ocr.py", "rulings.py", "ocr_layout.py"):
         h.update((here / name).read_bytes())
-    return h.hexdigest()[:16] + "/" + hashlib.sha256(data).hexdigest()
+    return h.hexdigest()[:16]
+
+
+def cached_count(folder: Path) -> int:
+    """How many files' OCR results the cache at `folder` holds for this code version."""
+    return sum(1 for _ in (folder / code_version()).glob("*/*.json"))
+
+
+def prune_cache(folder: Path) -> None:
+    """Drop the results of other code versions under `folder`: no key can name them again, and a
+    cache kept between CI runs would otherwise grow by a full set at every OCR change."""
+    try:
+        stale = [d for d in folder.iterdir() if d.is_dir() and d.name != code_version()]
+    except OSError:
+        return
+    for d in stale:
+        shutil.rmtree(d, ignore_errors=True)
 
 
 def _cache_path(key: str) -> Path:

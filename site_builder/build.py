@@ -13,11 +13,14 @@ its time goes into the summary printed at the end and into `--stats`.
 """
 from __future__ import annotations
 
+import gc
 import json
 import logging
+import multiprocessing
 import os
 import shutil
 import sys
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,7 +82,7 @@ def write_page(docs_dir: Path, page: Page) -> None:
     target.write_text(page.markdown(), encoding="utf-8")
 
 
-def write_agency(docs_dir: Path, model: Model, a: Agency, plan: SourcePlan) -> None:
+def write_agency(docs_dir: Path, model: Model, plan: SourcePlan, a: Agency) -> None:
     """The agency's page and its years' parts (years.json.gz)."""
     regions, peers = model.regions, model.peers
     root = "../../"
@@ -96,6 +99,50 @@ def write_agency(docs_dir: Path, model: Model, a: Agency, plan: SourcePlan) -> N
                                 region_pages.region_context(regions, a, root), older)
     write_page(docs_dir, files.page)
     (docs_dir / agency.agency_dir(a) / agency.YEARS_FILE).write_bytes(files.payload)
+
+
+# Agencies' pages are written across the cores by forked workers, which see the model without
+# copying it; below this many agencies starting them costs more than it saves.
+PARALLEL_AGENCIES = 200
+_CHUNK = 32  # agencies a worker writes between two progress reports
+_shared: tuple[Path, Model, SourcePlan] | None = None  # what forked workers write from
+
+
+def write_agencies(docs_dir: Path, model: Model, plan: SourcePlan, agencies: list[Agency],
+                   stage: progress.Stage | None = None) -> None:
+    """Every agency's files, in forked worker processes when there are enough of them."""
+    global _shared
+    jobs = collect.usable_cpus()
+    if jobs <= 1 or len(agencies) < PARALLEL_AGENCIES or "fork" not in multiprocessing.get_all_start_methods():
+        for a in agencies:
+            write_agency(docs_dir, model, plan, a)
+            if stage:
+                stage.advance()
+        return
+    _shared = docs_dir, model, plan
+    index = {id(a): i for i, a in enumerate(model.portal.agencies)}
+    positions = [index[id(a)] for a in agencies]
+    # Frozen objects are left out of the workers' garbage collections, which would otherwise touch
+    # (and so copy) every page of the model the workers share with this process.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = [pool.submit(_write_chunk, positions[i:i + _CHUNK]) for i in range(0, len(positions), _CHUNK)]
+            for future in as_completed(futures):
+                done = future.result()
+                if stage:
+                    stage.advance(done)
+    finally:
+        gc.unfreeze()
+        _shared = None
+
+
+def _write_chunk(positions: list[int]) -> int:
+    assert _shared is not None, "a worker forked from write_agencies"
+    docs_dir, model, plan = _shared
+    for i in positions:
+        write_agency(docs_dir, model, plan, model.portal.agencies[i])
+    return len(positions)
 
 
 def summary_pages(model: Model) -> list[Page]:
@@ -135,9 +182,7 @@ def generate(content_dir: Path, docs_dir: Path, budget: int = DEFAULT_BUDGET) ->
     plan = plan_sources(portal.reports + older, twins, content_dir, budget)
     pages = summary_pages(model)
     with reporter.stage("pages", total=len(portal.agencies) + len(pages), label="生成页面") as stage:
-        for a in portal.agencies:
-            write_agency(docs_dir, model, a, plan)
-            stage.advance()
+        write_agencies(docs_dir, model, plan, portal.agencies, stage)
         for page in pages:
             write_page(docs_dir, page)
             stage.advance()
@@ -153,8 +198,7 @@ def generate(content_dir: Path, docs_dir: Path, budget: int = DEFAULT_BUDGET) ->
         affected = [a for a in portal.agencies
                     if any(str(r.get("source")) in fitted.changed for r in a.reports + a.documents)
                     or any(s in fitted.changed for files in a.twins.values() for s in files)]
-        for a in affected:  # their links now go to the publisher's site
-            write_agency(docs_dir, model, a, fitted)
+        write_agencies(docs_dir, model, fitted, affected)  # their links now go to the publisher's site
         report = quality.build_report(portal)
         for page in planned_pages(portal, fitted):
             write_page(docs_dir, page)

@@ -208,4 +208,4 @@ def years_payload(agency: Agency, parts_by_year: dict[int, dict[str, str]]) -> b
            "years": {str(y): {k: v for k, v in parts_by_year[y].items() if y != latest or k not in INLINE_PARTS}
                      for y in agency.years}}
     raw = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return gzip.compress(raw, compresslevel=9, mtime=0)
+    return gzip.compress(raw, compresslevel=6, mtime=0)  # 9 costs twice the time for 2% less

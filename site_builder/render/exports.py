@@ -69,13 +69,13 @@ def dump_gz(data: Any, path: Path) -> None:
     """JSON, gzip-compressed (mtime 0: the same data gives the same bytes)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=json_default).encode("utf-8")
-    path.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
+    path.write_bytes(gzip.compress(raw, compresslevel=6, mtime=0))
 
 
 def gzip_file(path: Path) -> Path:
     """path -> path.gz (the original removed)."""
     target = path.with_name(path.name + ".gz")
-    with path.open("rb") as src, gzip.GzipFile(target, "wb", compresslevel=9, mtime=0) as dst:
+    with path.open("rb") as src, gzip.GzipFile(target, "wb", compresslevel=6, mtime=0) as dst:
         shutil.copyfileobj(src, dst)
     path.unlink()
     return target

@@ -1,4 +1,5 @@
-"""What a built site weighs: total size, page sizes, and what a visitor downloads for a first search.
+"""What a built site weighs: total size, by part and on disk, page sizes, and what a visitor
+downloads for a first search.
 
 The first search is measured in headless Chromium when the site has a Pagefind
 index: the site is served locally, Pagefind's own module runs the queries and
@@ -26,6 +27,47 @@ def gzip_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6, mtime=0))
 
 
+# The parts a site's weight is split into, in the order printed.
+PARTS = ("agency pages", "other pages", "data/", "search index", "sources/", "theme and portal assets", "other")
+TAR_BLOCK = 512  # a tar archive (the Pages artifact) stores a header and whole blocks per file
+
+
+def part_of(rel: str) -> str:
+    """Which part of the site a file (path relative to the site) belongs to, by where it lies."""
+    top = rel.split("/", 1)[0] if "/" in rel else ""
+    if top in ("pagefind", "search"):  # Pagefind's index; Material's (empty) lunr index
+        return "search index"
+    if top in ("data", "sources"):
+        return top + "/"
+    if top == "assets":
+        return "theme and portal assets"
+    if rel.endswith(".html"):
+        return "agency pages" if is_agency_page(rel) else "other pages"
+    return "other"
+
+
+def disk_usage(site: Path) -> dict:
+    """Per part: apparent bytes, bytes on disk (st_blocks × 512: a small file takes a whole 4 KB
+    block) and files; with the folders' own blocks and the size of a tar of the site (what
+    actions/upload-pages-artifact packs before compressing)."""
+    parts = {name: {"bytes": 0, "disk": 0, "files": 0} for name in PARTS}
+    dirs = dirs_disk = tar = 0
+    for dirpath, dirnames, files in os.walk(site):
+        dirs += len(dirnames)
+        for name in dirnames:
+            dirs_disk += (Path(dirpath) / name).lstat().st_blocks * 512
+        for name in files:
+            p = Path(dirpath) / name
+            st = p.lstat()
+            part = parts[part_of(p.relative_to(site).as_posix())]
+            part["bytes"] += st.st_size
+            part["disk"] += st.st_blocks * 512
+            part["files"] += 1
+            tar += TAR_BLOCK + -(-st.st_size // TAR_BLOCK) * TAR_BLOCK
+    return {"parts": parts, "disk": sum(p["disk"] for p in parts.values()) + dirs_disk, "dirs": dirs,
+            "dirs_disk": dirs_disk, "tar": tar + dirs * TAR_BLOCK}
+
+
 def measure(site: Path, queries: tuple[str, ...]) -> dict:
     sizes: dict[str, int] = {}
     for dirpath, _, files in os.walk(site):
@@ -43,6 +85,7 @@ def measure(site: Path, queries: tuple[str, ...]) -> dict:
                                                    "data/index.html", "quality/index.html") if k in pages},
            "directory_max": max((v for k, v in pages.items() if k.startswith("agencies/")
                                  and not is_agency_page(k)), default=0)}
+    out.update(disk_usage(site))
     out.update(first_search(site, queries))
     return out
 

@@ -384,6 +384,11 @@ def stage_names(rows: list[dict]) -> list[str]:
     return names
 
 
+def counted(build: dict, key: str, fmt: str) -> str:
+    value = (build.get("counts") or {}).get(key)
+    return fmt.format(value) if value is not None else ""
+
+
 def part(r: dict, name: str) -> str:
     p = r["site"]["parts"][name]
     return f"{mb(p['bytes'])} / {mb(p['disk'])} ({p['files']:,})"
@@ -418,7 +423,10 @@ def table(rows: list[dict]) -> str:
             if name in r["cold"]["stages"] else "—")
     add("plain MkDocs, same N pages", if_there("plain", lambda r: f"{r['plain']['wall']:.1f} s"))
     add("**ratio portal / plain**", if_there("ratio", lambda r: f"**{r['ratio']:.2f}**"))
-    add("rebuild, 1 report changed", if_there("warm", lambda r: f"{r['warm']['wall']:.1f} s"))
+    add("rebuild, 1 report changed", if_there("warm", lambda r: f"{r['warm']['wall']:.1f} s"
+                                                           + counted(r["warm"], "parsed", " ({} parsed)")))
+    add("build counts (cold)", lambda r: ", ".join(f"{k} {v:,}" if isinstance(v, int) else f"{k} {v}"
+                                                   for k, v in r["cold"].get("counts", {}).items()) or "—")
     add("peak memory: build + children (PSS sum)", lambda r: f"{r['cold']['tree_pss_mb']:,.0f} MB "
                                                            f"({r['cold']['tree_processes']} processes)")
     add("peak RSS of the largest process", lambda r: f"{r['cold']['rss_max_mb']:,.0f} MB")
@@ -441,6 +449,8 @@ def table(rows: list[dict]) -> str:
         mb(v) for v in r["site"].get("fixed_pages", {}).values()))
     add("first search: transfer (gzip) / raw", lambda r: f"{mb(r['site']['search_gzip'])} / "
                                                       f"{mb(r['site']['search_raw'])}")
+    add("· results shown per query", lambda r: ", ".join(f"{q} {k}" for q, k in json.loads(
+        r["site"].get("search_found") or "{}").items()) or "—")
     add("· after a second query", lambda r: mb(r["site"].get("search_gzip_all_queries", r["site"]["search_gzip"])))
     add("plain MkDocs first search (gzip)", if_there("plain_site", lambda r: mb(r["plain_site"]["search_gzip"])))
     add("renamed bodies joined (of those published)", joins)
@@ -464,7 +474,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="scanned reports per corpus (default: make_corpus's, one per 10,000 reports)")
     ap.add_argument("--no-rebuild", action="store_true", help="skip the rebuild after one changed report")
     ap.add_argument("--no-plain", action="store_true", help="skip the plain MkDocs baseline (no ratio)")
+    ap.add_argument("--table", type=Path, default=None, metavar="RESULTS",
+                    help="print the table of a results.json written before, and build nothing")
     args = ap.parse_args(argv)
+    if args.table:
+        print(table(json.loads(args.table.read_text(encoding="utf-8"))["rows"]))
+        return 0
     args.work.mkdir(parents=True, exist_ok=True)
     about = machine()
     print(about, flush=True)

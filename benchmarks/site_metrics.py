@@ -21,6 +21,7 @@ from pathlib import Path
 
 TEXT_SUFFIXES = (".js", ".mjs", ".json", ".css", ".html", ".svg", ".txt")
 CHROMIUM = "/usr/bin/chromium"
+RESULT_TIMEOUT_MS = 60_000
 
 
 def gzip_size(data: bytes) -> int:
@@ -124,6 +125,7 @@ def is_search_file(url: str) -> bool:
 
 def pagefind_first_search(site: Path, queries: tuple[str, ...]) -> dict:
     """Type each query into the site's own search box in Chromium; count every search file fetched."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
     server = serve(site)
@@ -150,6 +152,13 @@ def pagefind_first_search(site: Path, queries: tuple[str, ...]) -> dict:
                 box.fill(q)
                 box.press("End")  # Material reads the query on a key event
                 page.wait_for_selector(".md-search-result__meta", timeout=30_000)
+                # The meta line is in the page before any search, so it proves nothing: wait for the
+                # first result (on a busy machine Pagefind answers seconds later), then for its fetches.
+                try:
+                    # A locator, not wait_for_function: the site's CSP forbids evaluating a string.
+                    page.locator(".md-search-result__item").first.wait_for(timeout=RESULT_TIMEOUT_MS)
+                except PlaywrightTimeout:
+                    pass  # no result: counted as found 0, and what was fetched is still counted
                 page.wait_for_load_state("networkidle")
                 page.wait_for_timeout(500)
                 found[q] = page.locator(".md-search-result__item").count()

@@ -48,7 +48,7 @@ SAMPLE_EVERY = 0.25  # seconds between two readings of the build's process tree
 def build_has_stats() -> bool:
     """Whether this checkout's build CLI writes its own stage times (`--stats FILE`)."""
     helptext = subprocess.run([sys.executable, "-m", "site_builder", "build", "--help"],
-                              capture_output=True, text=True).stdout
+                              capture_output=True, text=True, check=False).stdout  # no --stats: fall back
     return "--stats" in helptext
 
 

@@ -1,4 +1,5 @@
-"""What a built site weighs: total size, page sizes, and what a visitor downloads for a first search.
+"""What a built site weighs: total size, by part and on disk, page sizes, and what a visitor
+downloads for a first search.
 
 The first search is measured in headless Chromium when the site has a Pagefind
 index: the site is served locally, Pagefind's own module runs the queries and
@@ -20,10 +21,52 @@ from pathlib import Path
 
 TEXT_SUFFIXES = (".js", ".mjs", ".json", ".css", ".html", ".svg", ".txt")
 CHROMIUM = "/usr/bin/chromium"
+RESULT_TIMEOUT_MS = 60_000
 
 
 def gzip_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+# The parts a site's weight is split into, in the order printed.
+PARTS = ("agency pages", "other pages", "data/", "search index", "sources/", "theme and portal assets", "other")
+TAR_BLOCK = 512  # a tar archive (the Pages artifact) stores a header and whole blocks per file
+
+
+def part_of(rel: str) -> str:
+    """Which part of the site a file (path relative to the site) belongs to, by where it lies."""
+    top = rel.split("/", 1)[0] if "/" in rel else ""
+    if top in ("pagefind", "search"):  # Pagefind's index; Material's (empty) lunr index
+        return "search index"
+    if top in ("data", "sources"):
+        return top + "/"
+    if top == "assets":
+        return "theme and portal assets"
+    if rel.endswith(".html"):
+        return "agency pages" if is_agency_page(rel) else "other pages"
+    return "other"
+
+
+def disk_usage(site: Path) -> dict:
+    """Per part: apparent bytes, bytes on disk (st_blocks × 512: a small file takes a whole 4 KB
+    block) and files; with the folders' own blocks and the size of a tar of the site (what
+    actions/upload-pages-artifact packs before compressing)."""
+    parts = {name: {"bytes": 0, "disk": 0, "files": 0} for name in PARTS}
+    dirs = dirs_disk = tar = 0
+    for dirpath, dirnames, files in os.walk(site):
+        dirs += len(dirnames)
+        for name in dirnames:
+            dirs_disk += (Path(dirpath) / name).lstat().st_blocks * 512
+        for name in files:
+            p = Path(dirpath) / name
+            st = p.lstat()
+            part = parts[part_of(p.relative_to(site).as_posix())]
+            part["bytes"] += st.st_size
+            part["disk"] += st.st_blocks * 512
+            part["files"] += 1
+            tar += TAR_BLOCK + -(-st.st_size // TAR_BLOCK) * TAR_BLOCK
+    return {"parts": parts, "disk": sum(p["disk"] for p in parts.values()) + dirs_disk, "dirs": dirs,
+            "dirs_disk": dirs_disk, "tar": tar + dirs * TAR_BLOCK}
 
 
 def measure(site: Path, queries: tuple[str, ...]) -> dict:
@@ -43,6 +86,7 @@ def measure(site: Path, queries: tuple[str, ...]) -> dict:
                                                    "data/index.html", "quality/index.html") if k in pages},
            "directory_max": max((v for k, v in pages.items() if k.startswith("agencies/")
                                  and not is_agency_page(k)), default=0)}
+    out.update(disk_usage(site))
     out.update(first_search(site, queries))
     return out
 
@@ -81,6 +125,7 @@ def is_search_file(url: str) -> bool:
 
 def pagefind_first_search(site: Path, queries: tuple[str, ...]) -> dict:
     """Type each query into the site's own search box in Chromium; count every search file fetched."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
     server = serve(site)
@@ -107,6 +152,13 @@ def pagefind_first_search(site: Path, queries: tuple[str, ...]) -> dict:
                 box.fill(q)
                 box.press("End")  # Material reads the query on a key event
                 page.wait_for_selector(".md-search-result__meta", timeout=30_000)
+                # The meta line is in the page before any search, so it proves nothing: wait for the
+                # first result (on a busy machine Pagefind answers seconds later), then for its fetches.
+                try:
+                    # A locator, not wait_for_function: the site's CSP forbids evaluating a string.
+                    page.locator(".md-search-result__item").first.wait_for(timeout=RESULT_TIMEOUT_MS)
+                except PlaywrightTimeout:
+                    pass  # no result: counted as found 0, and what was fetched is still counted
                 page.wait_for_load_state("networkidle")
                 page.wait_for_timeout(500)
                 found[q] = page.locator(".md-search-result__item").count()

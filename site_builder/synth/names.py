@@ -110,7 +110,7 @@ def random_agency(rng: random.Random) -> str:
 def self_reference(agency: str) -> str:
     """How the report calls its own agency in the prose: 我局, 我委, 我街道…"""
     for ending, word in (("街道办事处", "我街道"), ("镇人民政府", "我镇"), ("乡人民政府", "我乡"),
-                         ("委员会", "我委"), ("中心", "我中心"), ("办公室", "我办"), ("局", "我局"),
+                         ("委员会", "我委"), ("中心", "我中心"), ("办公室", "我办"), ("局", "我局"), ("厅", "我厅"),
                          ("人民政府", "本级政府"), ("馆", "我馆"), ("联合会", "我会"), ("合作社", "我社")):
         if agency.endswith(ending):
             return word

@@ -18,14 +18,14 @@ import os
 import shutil
 import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
 from site_builder import progress
 from site_builder.pipeline import parse_bytes, read_input
-from site_builder.read import SUPPORTED_SUFFIXES, ocr
+from site_builder.read import IMAGE_SUFFIXES, SUPPORTED_SUFFIXES, ocr
 from site_builder.read.document import scan_note
 from site_builder.read.provenance import is_sidecar, read_sidecar
 
@@ -47,6 +47,7 @@ class Input:
     source: str  # the contract's `source`: relative to the content folder's parent
     data: bytes
     key: str  # cache key: content hash + suffix (+ parser version, by the cache folder)
+    size: int = 0  # bytes of the file (kept when `data` is dropped until the file is parsed)
     provenance: bytes = b""  # its provenance sidecar's bytes (a crawled file), part of the key
 
 
@@ -103,7 +104,9 @@ def parse_all(content_dir: Path, *, cache_dir: Path | None = None, jobs: int | N
                 stats.cached += 1
                 stage.advance()
             else:
-                todo.append((i, item))
+                # The bytes are read again by the worker that parses them: kept here for every
+                # file of a cold province build they would hold its whole archive in memory.
+                todo.append((i, replace(item, data=b"")))
         if todo:
             stage.note(f"缓存命中 {len(paths) - len(todo):,}，需解析 {len(todo):,}")
         for (i, item), report in zip(todo, parse_many([it for _, it in todo], jobs, ocr_cache, stage)):
@@ -135,44 +138,69 @@ def load_input(path: Path, content_dir: Path) -> Input | dict:
     # A crawled file's provenance fills its published/url/publisher: a changed sidecar is a new key.
     provenance = read_sidecar(path)
     key = hashlib.sha256(data + provenance).hexdigest() + path.suffix.lower().replace("/", "")
-    return Input(path, source, data, key, provenance)
+    return Input(path, source, data, key, len(data), provenance)
+
+
+# Read by OCR or pdfplumber, these cost up to thousands of times a text page: parsed first and one
+# to a task, so a scan met at the end of the list does not leave the other cores idle.
+HEAVY_SUFFIXES = (".pdf", ".docx", ".doc", *IMAGE_SUFFIXES)
 
 
 def parse_many(items: list[Input], jobs: int | None = None, ocr_cache: Path | None = None,
                stage: progress.Stage | None = None) -> list[dict]:
     """Parse the inputs, across processes when there are enough of them; results in input order.
 
-    A scan read with few other files is OCR'd page by page across the cores; among many files,
-    each worker OCRs its own files' pages. `stage` counts files as they finish.
+    An input's bytes are read from its path when it is parsed (Input.data may be empty). A scan
+    read with few other files is OCR'd page by page across the cores; among many files, each
+    worker OCRs its own files' pages. `stage` counts files as they finish.
     """
     jobs = jobs or usable_cpus()
     ocr.set_cache_dir(ocr_cache)
     if jobs <= 1 or len(items) < PARALLEL_MIN:
         out = []
         for it in items:
-            out.append(parse_bytes(it.data, it.source, it.path.suffix, False, it.provenance or None))
+            out.append(_parse_one(_task(it)))
             if stage:
                 stage.advance()
         return out
-    # Chunks keep the round trips few (each task pickles bytes in and a dict out) yet small enough
-    # that the count moves every few seconds and the last chunks spread over the cores.
-    chunk = max(1, min(32, len(items) // (jobs * 8)))
+    heavy = sorted((i for i, it in enumerate(items) if it.path.suffix.lower() in HEAVY_SUFFIXES),
+                   key=lambda i: -items[i].size)
+    light = [i for i, it in enumerate(items) if it.path.suffix.lower() not in HEAVY_SUFFIXES]
+    # Chunks keep the round trips few (each task pickles a dict out) yet small enough that the
+    # count moves every few seconds and the last chunks spread over the cores.
+    size = max(1, min(32, len(light) // (jobs * 8)))
+    tasks = [[i] for i in heavy] + [light[k:k + size] for k in range(0, len(light), size)]
     results: list[dict | None] = [None] * len(items)
     with ProcessPoolExecutor(max_workers=jobs, initializer=ocr.set_cache_dir, initargs=(ocr_cache,)) as pool:
-        futures = {pool.submit(_parse_chunk, [(it.data, it.source, it.path.suffix, it.provenance or None)
-                                              for it in items[i:i + chunk]]): i
-                   for i in range(0, len(items), chunk)}
+        futures = {pool.submit(_parse_chunk, [_task(items[i]) for i in task]): task for task in tasks}
         for future in as_completed(futures):
-            start = futures[future]
-            done = future.result()
-            results[start:start + len(done)] = done
+            task = futures[future]
+            for i, report in zip(task, future.result()):
+                results[i] = report
             if stage:
-                stage.advance(len(done))
+                stage.advance(len(task))
     return results  # type: ignore[return-value]
 
 
-def _parse_chunk(chunk: list[tuple[bytes, str, str, bytes | None]]) -> list[dict]:
-    return [parse_bytes(data, source, suffix, False, provenance) for data, source, suffix, provenance in chunk]
+Task = tuple[str, str, bytes, bytes | None]  # path, source, bytes (b"": read the path), provenance
+
+
+def _task(it: Input) -> Task:
+    return str(it.path), it.source, it.data, it.provenance or None
+
+
+def _parse_one(task: Task) -> dict:
+    path, source, data, provenance = task
+    if not data:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            return {"source": source, "error": f"cannot read file: {exc.strerror or exc}"}
+    return parse_bytes(data, source, Path(path).suffix, False, provenance)
+
+
+def _parse_chunk(chunk: list[Task]) -> list[dict]:
+    return [_parse_one(task) for task in chunk]
 
 
 def usable_cpus() -> int:

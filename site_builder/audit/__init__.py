@@ -16,8 +16,12 @@ list, which the data files and pages read. The agency keys `published`, `level`,
 """
 from __future__ import annotations
 
+import gc
 import logging
+import multiprocessing
+import os
 from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from site_builder.audit import t1_on_time, t2_text_tables, t3_copied, t4_complete, t5_across_years
@@ -63,7 +67,13 @@ class _Linked(dict):
         self.original = original
 
 
-def audit_agencies(agencies: Iterable[object]) -> None:
+# Above this many reports the audit runs in forked workers, a share of the regions each (T3 compares
+# a report with its region's others, so a region is never split); below it, forking costs more.
+PARALLEL_REPORTS = 2000
+_shared: list | None = None  # what forked workers audit: the agencies, grouped into shares
+
+
+def audit_agencies(agencies: Iterable[object], jobs: int | None = None) -> None:
     """Set `audit` on every report. Each agency is its years' reports, oldest first — a list, or an
     object with `.reports` whose attributes agency_id, region, region_code, level, kind (when set)
     stand in for the reports' own.
@@ -71,20 +81,74 @@ def audit_agencies(agencies: Iterable[object]) -> None:
     Reports without a region are compared with the other reports of their year that have none:
     before agencies are linked to regions that is every report of the year.
     """
+    global _shared
     grouped = [_with_agency(a.reports, a) if hasattr(a, "reports") else list(a) for a in agencies]
+    jobs = jobs or _cpus()
+    total = sum(len(r) for r in grouped)
+    if jobs <= 1 or total < PARALLEL_REPORTS or "fork" not in multiprocessing.get_all_start_methods():
+        _store(grouped, _audit(grouped))
+        return
+    _shared = _shares(grouped, jobs * 4)
+    gc.freeze()  # the workers' garbage collections then leave the shared reports' pages alone
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            for k, findings in zip(range(len(_shared)), pool.map(_audit_share, range(len(_shared)))):
+                _store(_shared[k], findings)
+    finally:
+        gc.unfreeze()
+        _shared = None
+
+
+def _shares(grouped: list[list[Mapping]], count: int) -> list[list[list[Mapping]]]:
+    """The agencies dealt into `count` shares of about equal reports, whole regions to a share."""
+    regions: dict[str | None, list[list[Mapping]]] = defaultdict(list)
+    for reports in grouped:
+        regions[region_of(reports[0]) if reports else None].append(reports)
+    shares: list[list[list[Mapping]]] = [[] for _ in range(count)]
+    sizes = [0] * count
+    for _, members in sorted(regions.items(), key=lambda kv: (-sum(map(len, kv[1])), str(kv[0]))):
+        k = sizes.index(min(sizes))
+        shares[k].extend(members)
+        sizes[k] += sum(map(len, members))
+    return [s for s in shares if s]
+
+
+def _audit_share(k: int) -> list[list[list[dict]]]:
+    assert _shared is not None, "a worker forked from audit_agencies"
+    return _audit(_shared[k])
+
+
+def _audit(grouped: list[list[Mapping]]) -> list[list[list[dict]]]:
+    """The findings of each report of each agency (the agencies of whole regions)."""
     groups: dict[tuple[str | None, object], list[Mapping]] = defaultdict(list)
     for reports in grouped:
         for report in reports:
             groups[(region_of(report), report.get("year"))].append(report)
     peers = {key: t3_copied.PeerIndex(group) for key, group in groups.items()}
+    out = []
     for reports in grouped:
         by_year = {r.get("year"): r for r in reports}
+        agency = []
         for report in reports:
             year = report.get("year")
             previous = by_year.get(year - 1) if isinstance(year, int) else None
-            findings = [*_safely("T1", t1_on_time.check, report), *_safely("T2", t2_text_tables.check, report),
-                        *_safely("T3", t3_copied.check, report, previous, peers[(region_of(report), year)]),
-                        *_safely("T4", t4_complete.check, report),
-                        *_safely("T5", t5_across_years.check, report, previous)]
+            agency.append([*_safely("T1", t1_on_time.check, report), *_safely("T2", t2_text_tables.check, report),
+                           *_safely("T3", t3_copied.check, report, previous, peers[(region_of(report), year)]),
+                           *_safely("T4", t4_complete.check, report),
+                           *_safely("T5", t5_across_years.check, report, previous)])
+        out.append(agency)
+    return out
+
+
+def _store(grouped: list[list[Mapping]], findings: list[list[list[dict]]]) -> None:
+    for reports, per_report in zip(grouped, findings):
+        for report, found in zip(reports, per_report):
             target = report.original if isinstance(report, _Linked) else report
-            target["audit"] = findings
+            target["audit"] = found
+
+
+def _cpus() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)

@@ -29,7 +29,7 @@ from site_builder.agencies import read_registry
 from site_builder.model import Agency, Model, build_model
 from site_builder.render import agency, compare, data, documents, exports, home, quality, region_pages, statistics
 from site_builder.render.env import Page
-from site_builder.render.sources import DEFAULT_BUDGET, SourcePlan, plan_sources
+from site_builder.render.sources import DEFAULT_BUDGET, SourcePlan, margin, plan_sources
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CONFIG_FILE = REPO_ROOT / "mkdocs.yml"
@@ -194,7 +194,7 @@ def generate(content_dir: Path, docs_dir: Path, budget: int = DEFAULT_BUDGET) ->
         page_count = len(portal.agencies) + len(pages) + len(planned_pages(portal, plan))
         rest = folder_bytes(docs_dir) + page_count * PAGE_OVERHEAD + THEME_BYTES \
             + len(portal.agencies) * SEARCH_PER_PAGE
-        fitted = plan.fit(budget - rest)
+        fitted = plan.fit(budget - margin(budget) - rest)
         affected = [a for a in portal.agencies
                     if any(str(r.get("source")) in fitted.changed for r in a.reports + a.documents)
                     or any(s in fitted.changed for files in a.twins.values() for s in files)]

@@ -91,32 +91,31 @@ def parse_all(content_dir: Path, *, cache_dir: Path | None = None, jobs: int | N
     ocr_cache = store.root.parent / "ocr" if store else None
     results: list[dict | None] = [None] * len(paths)
     todo: list[tuple[int, Input]] = []
-    with progress.current().stage("parse", total=len(paths), label="读取与解析") as stage:
+    reporter = progress.current()
+    with reporter.stage("read", total=len(paths), label="读取与比对缓存") as stage:
         for i, path in enumerate(paths):
             item = load_input(path, content_dir)
+            stage.advance()
             if isinstance(item, dict):  # unreadable: an error result, never cached
                 results[i] = item
-                stage.advance()
                 continue
             hit = store.get(item) if store else None
             if hit is not None:
                 results[i] = hit
                 stats.cached += 1
-                stage.advance()
             else:
                 # The bytes are read again by the worker that parses them: kept here for every
                 # file of a cold province build they would hold its whole archive in memory.
                 todo.append((i, replace(item, data=b"")))
-        if todo:
-            stage.note(f"缓存命中 {len(paths) - len(todo):,}，需解析 {len(todo):,}")
-        for (i, item), report in zip(todo, parse_many([it for _, it in todo], jobs, ocr_cache, stage)):
+        stage.note(f"缓存中已有 {stats.cached:,}，需解析 {len(todo):,}")
+    # Scans, PDFs and Word files go first (parse_many), so the count starts slowly.
+    with reporter.stage("parse", total=len(todo), label="解析（含文字识别）") as stage:
+        for (i, _), report in zip(todo, parse_many([it for _, it in todo], jobs, ocr_cache, stage, store)):
             results[i] = report
             stats.parsed += 1
             if scan_note(report):
                 stats.scans += 1
-                stage.note(f"需解析 {len(todo):,}，其中扫描件 {stats.scans} 份已识别")
-            if store:
-                store.put(item, report)
+                stage.note(f"其中扫描件 {stats.scans} 份已识别")
     if store:
         # Even when nothing was parsed: a cache restored from an older CI run and topped up with
         # shards' results holds the old version too, and would be saved again with it.
@@ -147,19 +146,20 @@ HEAVY_SUFFIXES = (".pdf", ".docx", ".doc", *IMAGE_SUFFIXES)
 
 
 def parse_many(items: list[Input], jobs: int | None = None, ocr_cache: Path | None = None,
-               stage: progress.Stage | None = None) -> list[dict]:
+               stage: progress.Stage | None = None, store: "Cache | None" = None) -> list[dict]:
     """Parse the inputs, across processes when there are enough of them; results in input order.
 
-    An input's bytes are read from its path when it is parsed (Input.data may be empty). A scan
-    read with few other files is OCR'd page by page across the cores; among many files, each
-    worker OCRs its own files' pages. `stage` counts files as they finish.
+    An input's bytes are read from its path when it is parsed (Input.data may be empty), and its
+    result is put in `store` by the process that parsed it (writing 50,000 small files was a third
+    core's work for this one). A scan read with few other files is OCR'd page by page across the
+    cores; among many files, each worker OCRs its own files' pages. `stage` counts files as they finish.
     """
     jobs = jobs or usable_cpus()
     ocr.set_cache_dir(ocr_cache)
     if jobs <= 1 or len(items) < PARALLEL_MIN:
         out = []
         for it in items:
-            out.append(_parse_one(_task(it)))
+            out.append(_parse_one(_task(it), store))
             if stage:
                 stage.advance()
         return out
@@ -172,7 +172,7 @@ def parse_many(items: list[Input], jobs: int | None = None, ocr_cache: Path | No
     tasks = [[i] for i in heavy] + [light[k:k + size] for k in range(0, len(light), size)]
     results: list[dict | None] = [None] * len(items)
     with ProcessPoolExecutor(max_workers=jobs, initializer=ocr.set_cache_dir, initargs=(ocr_cache,)) as pool:
-        futures = {pool.submit(_parse_chunk, [_task(items[i]) for i in task]): task for task in tasks}
+        futures = {pool.submit(_parse_chunk, [_task(items[i]) for i in task], store): task for task in tasks}
         for future in as_completed(futures):
             task = futures[future]
             for i, report in zip(task, future.result()):
@@ -182,25 +182,28 @@ def parse_many(items: list[Input], jobs: int | None = None, ocr_cache: Path | No
     return results  # type: ignore[return-value]
 
 
-Task = tuple[str, str, bytes, bytes | None]  # path, source, bytes (b"": read the path), provenance
+Task = tuple[str, str, bytes, bytes | None, str]  # path, source, bytes (b"": read the path), provenance, key
 
 
 def _task(it: Input) -> Task:
-    return str(it.path), it.source, it.data, it.provenance or None
+    return str(it.path), it.source, it.data, it.provenance or None, it.key
 
 
-def _parse_one(task: Task) -> dict:
-    path, source, data, provenance = task
+def _parse_one(task: Task, store: "Cache | None" = None) -> dict:
+    path, source, data, provenance, key = task
     if not data:
         try:
             data = Path(path).read_bytes()
-        except OSError as exc:
+        except OSError as exc:  # unreadable now: an error result, never cached
             return {"source": source, "error": f"cannot read file: {exc.strerror or exc}"}
-    return parse_bytes(data, source, Path(path).suffix, False, provenance)
+    report = parse_bytes(data, source, Path(path).suffix, False, provenance)
+    if store is not None:
+        store.put(key, report)
+    return report
 
 
-def _parse_chunk(chunk: list[Task]) -> list[dict]:
-    return [_parse_one(task) for task in chunk]
+def _parse_chunk(chunk: list[Task], store: "Cache | None" = None) -> list[dict]:
+    return [_parse_one(task, store) for task in chunk]
 
 
 def usable_cpus() -> int:
@@ -249,11 +252,11 @@ class Cache:
         stored["source"] = item.source  # keeps the key where the parser put it
         return stored
 
-    def put(self, item: Input, report: dict) -> None:
+    def put(self, key: str, report: dict) -> None:
         if not self.writable:
             return
         stored = {**report, "source": ""}  # the path is the file's, not the bytes': set on reading
-        target = self.path(item.key)
+        target = self.path(key)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             # Write aside, then rename: a reader never sees half a file, even with two builds at once.

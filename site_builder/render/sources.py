@@ -27,6 +27,12 @@ _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*$", re.I)
 _UNITS = {"": 1, "b": 1, "k": 10**3, "m": 10**6, "g": 10**9, "ki": 2**10, "mi": 2**20, "gi": 2**30}
 
 
+def margin(budget: int) -> int:
+    """Room kept free of sources: the build estimates the rest of the site before the site engine
+    runs (measured within 0.5% at 10,000 reports, less closely for a site of a few pages)."""
+    return budget // 100 + 1_000_000
+
+
 def parse_size(text: str) -> int:
     """`1GB`, `800MB`, `500M`, `2.5GiB`, `123456` -> bytes; ValueError naming the text otherwise."""
     m = _SIZE.match(str(text))
@@ -95,16 +101,22 @@ class SourcePlan:
 
     def fit(self, available: int) -> "SourcePlan":
         """Serve what fits in `available` bytes: files are linked out largest first, those with a
-        known address before those without (which lose their download)."""
+        known address before those without (which lose their download); then the smallest of those
+        taken out come back while they still fit."""
         order = sorted(self.files.values(), key=lambda f: (f.url is None, -f.size, f.source))
         total = sum(f.size for f in order)
-        unserved: set[str] = set()
+        unserved: list[SourceFile] = []
         for f in order:
             if total <= available:
                 break
-            unserved.add(f.source)
+            unserved.append(f)
             total -= f.size
-        files = {s: replace(f, served=s not in unserved) for s, f in self.files.items()}
+        for f in sorted(unserved, key=lambda f: (f.size, f.source)):
+            if total + f.size <= available:
+                unserved.remove(f)
+                total += f.size
+        out = {f.source for f in unserved}
+        files = {s: replace(f, served=s not in out) for s, f in self.files.items()}
         changed = {s for s in files if files[s].served != self.files[s].served}
         return SourcePlan(files, self.budget, available, changed)
 

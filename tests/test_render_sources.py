@@ -1,0 +1,121 @@
+"""The reports' own files within the site's size budget: served while they fit, else linked to where
+they were published, every one listed, none dropped silently."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from render_samples import sample_report
+
+from site_builder import collect
+from site_builder.build import build, budget_lines, generate
+from site_builder.render.sources import SourceFile, SourcePlan, margin, parse_size
+
+
+@pytest.mark.parametrize("text, size", [("1GB", 10**9), ("800MB", 800 * 10**6), ("500M", 500 * 10**6),
+                                        ("2.5GiB", int(2.5 * 2**30)), ("123456", 123456), (" 1 kb ", 1000)])
+def test_sizes_read_as_written(text, size):
+    assert parse_size(text) == size
+
+
+@pytest.mark.parametrize("text", ["", "one gigabyte", "1TB", "-5MB"])
+def test_a_size_that_is_not_one_says_so(text):
+    with pytest.raises(ValueError, match="not a size"):
+        parse_size(text)
+
+
+def _plan(*files: tuple[str, int, str | None]) -> SourcePlan:
+    return SourcePlan({s: SourceFile(s, Path(s), s, size, url) for s, size, url in files}, budget=10**9)
+
+
+def test_the_largest_files_with_an_address_are_linked_out_first():
+    plan = _plan(("a.pdf", 500, "https://x.gov.cn/a.pdf"), ("b.pdf", 300, "https://x.gov.cn/b.pdf"),
+                 ("c.txt", 100, None), ("d.pdf", 900, None))
+    fitted = plan.fit(1100)
+    # d (900, no address) stays while the others can make room: a, then b, are linked instead
+    assert [f.source for f in fitted.linked] == ["a.pdf", "b.pdf"]
+    assert {f.source for f in fitted.served} == {"c.txt", "d.pdf"} and not fitted.missing
+    assert fitted.changed == {"a.pdf", "b.pdf"}
+    # one taken out to make room comes back when the others freed enough: b fits beside c
+    assert [f.source for f in plan.fit(450).served] == ["b.pdf", "c.txt"]
+    assert fitted.href("a.pdf", "../../") == ("https://x.gov.cn/a.pdf", True)
+    assert fitted.href("c.txt", "../../") == ("../../sources/c.txt", False)
+    # nothing left to link out: a file without an address loses its download, and says so
+    tight = plan.fit(150)
+    assert [f.source for f in tight.missing] == ["d.pdf"] and [f.source for f in tight.served] == ["c.txt"]
+    assert plan.fit(10**6).changed == set() and len(plan.fit(10**6).served) == 4
+
+
+@pytest.fixture(scope="module")
+def tight_site(tmp_path_factory):
+    """Three reports; a large scanned PDF with its address, a large one without, a small text."""
+    root = tmp_path_factory.mktemp("budget")
+    folder = root / "content" / "reports"
+    folder.mkdir(parents=True)
+    reports = []
+    for name, agency, size, url in (("big.pdf", "甲局", 3_000_000, "https://www.example.gov.cn/big.pdf"),
+                                    ("nourl.pdf", "乙局", 2_000_000, None),
+                                    ("small.txt", "丙局", 2_000, "https://www.example.gov.cn/small.htm")):
+        (folder / name).write_bytes(b"x" * size)
+        report = sample_report(agency, 2024, source=f"content/reports/{name}")
+        report["url"] = url
+        reports.append(report)
+    mp = pytest.MonkeyPatch()
+    mp.setattr(collect, "parse_all", lambda content_dir, **kw: reports)
+    try:
+        # room for the site and the small file only
+        rest = _room_for_the_rest(root, reports)
+        budget = next(b for b in range(rest, rest * 3, 1000) if b - margin(b) - rest >= 10_000)
+        generated = generate(root / "content", root / "docs", budget=budget)
+        assert build(root / "content", root / "site", budget=generated.sources.budget) == 0
+    finally:
+        mp.undo()
+    return root, generated
+
+
+def _room_for_the_rest(root: Path, reports: list[dict]) -> int:
+    """The estimate the build makes of the site without its sources (a first, unconstrained run)."""
+    mp = pytest.MonkeyPatch()
+    mp.setattr(collect, "parse_all", lambda content_dir, **kw: reports)
+    try:
+        g = generate(root / "content", root / "probe", budget=10**12)
+    finally:
+        mp.undo()
+    return g.estimate - g.sources.served_bytes()
+
+
+def test_files_over_the_budget_are_linked_or_listed_never_dropped(tight_site):
+    root, generated = tight_site
+    plan = generated.sources
+    assert [f.rel for f in plan.linked] == ["reports/big.pdf"]
+    assert [f.rel for f in plan.missing] == ["reports/nourl.pdf"]
+    assert [f.rel for f in plan.served] == ["reports/small.txt"]
+    site = root / "site"
+    assert (site / "sources" / "reports" / "small.txt").is_file()
+    assert not (site / "sources" / "reports" / "big.pdf").exists()
+    assert not (site / "sources" / "reports" / "nourl.pdf").exists()
+    # every report is still published
+    agencies = {json.loads(f.read_text(encoding="utf-8"))["agency"] for f in (site / "data" / "agencies").glob("*.json")}
+    assert agencies == {"甲局", "乙局", "丙局"}
+
+
+def test_the_agency_page_links_the_original_address_of_a_file_not_served(tight_site):
+    root, generated = tight_site
+    slug = next(a.slug for a in generated.model.portal.agencies if a.name == "甲局")
+    import gzip
+    head = json.loads(gzip.decompress((root / "site" / "agencies" / slug / "years.json.gz").read_bytes()))
+    page = (root / "site" / "agencies" / slug / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://www.example.gov.cn/big.pdf"' in page and "文件较大，链接到发布网站" in page
+    assert head["agency"] == "甲局"
+
+
+def test_the_quality_page_and_the_build_report_list_each_file_not_served(tight_site):
+    root, generated = tight_site
+    quality = (root / "site" / "quality" / "index.html").read_text(encoding="utf-8")
+    section = quality.split('id="sources"')[1]
+    assert "reports/big.pdf" in section and "https://www.example.gov.cn/big.pdf" in section
+    assert "reports/nourl.pdf" in section and "没有写明原文网址" in section
+    lines = "\n".join(budget_lines(generated, size=generated.sources.budget + 1))
+    assert "链接到发布网站 reports/big.pdf" in lines and "未提供原文件 reports/nourl.pdf" in lines
+    assert "超出空间预算" in lines  # a site measured over its budget says so

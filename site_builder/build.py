@@ -44,6 +44,10 @@ MARKER = ".portal-generated"  # only a folder holding this marker is ever emptie
 PAGE_OVERHEAD = 17_000
 THEME_BYTES = 2_500_000
 SEARCH_PER_PAGE = 6_000
+# What an agency's page and years.json.gz take in the generated folder, estimated before they are
+# written (least squares over the 2,200 agencies of benchmarks' 10,000-report province): the page's
+# head, its latest year's words as HTML, its years' words compressed, and each year's tables.
+AGENCY_BASE, AGENCY_LATEST_TEXT, AGENCY_TEXT, AGENCY_PER_REPORT = 10_000, 0.8, 0.27, 1_300
 
 log = logging.getLogger("mkdocs.plugins.portal")
 
@@ -180,29 +184,42 @@ def generate(content_dir: Path, docs_dir: Path, budget: int = DEFAULT_BUDGET) ->
     portal = model.portal
     twins = {s: a.report(y) for a in portal.agencies for y, files in a.twins.items() for s in files}
     plan = plan_sources(portal.reports + older, twins, content_dir, budget)
-    pages = summary_pages(model)
-    with reporter.stage("pages", total=len(portal.agencies) + len(pages), label="生成页面") as stage:
-        write_agencies(docs_dir, model, plan, portal.agencies, stage)
-        for page in pages:
-            write_page(docs_dir, page)
-            stage.advance()
     with reporter.stage("data", label="开放数据"):
         exports.write_all(portal, docs_dir / "data")
         region_pages.write_data(model.regions, docs_dir / "data")
         shutil.copytree(ASSETS, docs_dir / "assets" / "portal")
-    with reporter.stage("sources", label="原文件与空间预算"):
-        page_count = len(portal.agencies) + len(pages) + len(planned_pages(portal, plan))
-        rest = folder_bytes(docs_dir) + page_count * PAGE_OVERHEAD + THEME_BYTES \
-            + len(portal.agencies) * SEARCH_PER_PAGE
-        fitted = plan.fit(budget - margin(budget) - rest)
+    pages = summary_pages(model)
+    page_count = len(portal.agencies) + len(pages) + len(planned_pages(portal, plan))
+    engine = page_count * PAGE_OVERHEAD + THEME_BYTES + len(portal.agencies) * SEARCH_PER_PAGE
+    with reporter.stage("pages", total=len(portal.agencies) + len(pages), label="生成页面") as stage:
+        for page in pages:
+            write_page(docs_dir, page)
+            stage.advance()
+        # The sources that fit beside what is written so far and what the agencies' files will take;
+        # measured again once they are written, when only the margin's few files change.
+        prior = plan.fit(budget - margin(budget) - folder_bytes(docs_dir) - engine
+                         - sum(agency_bytes(a) for a in portal.agencies))
+        write_agencies(docs_dir, model, prior, portal.agencies, stage)
+    with reporter.stage("sources", label="原文件与空间预算") as stage:
+        rest = folder_bytes(docs_dir) + engine
+        fitted = prior.fit(budget - margin(budget) - rest)
         affected = [a for a in portal.agencies
                     if any(str(r.get("source")) in fitted.changed for r in a.reports + a.documents)
                     or any(s in fitted.changed for files in a.twins.values() for s in files)]
-        write_agencies(docs_dir, model, fitted, affected)  # their links now go to the publisher's site
+        write_agencies(docs_dir, model, fitted, affected)  # their links now go elsewhere
+        stage.note(f"重新生成 {len(affected)} 个机关页")
         report = quality.build_report(portal)
         for page in planned_pages(portal, fitted):
             write_page(docs_dir, page)
     return Generated(model, report, docs_dir, fitted, page_count, rest + fitted.served_bytes(), stats)
+
+
+def agency_bytes(a: Agency) -> int:
+    """What an agency's page and years.json.gz will take (AGENCY_* above)."""
+    def text(report: dict) -> int:
+        return sum(len(v.encode()) for v in (report.get("sections") or {}).values() if isinstance(v, str))
+    return int(AGENCY_BASE + AGENCY_LATEST_TEXT * text(a.reports[-1]) + AGENCY_PER_REPORT * len(a.reports)
+               + AGENCY_TEXT * sum(text(r) for r in a.reports))
 
 
 def folder_bytes(root: Path) -> int:

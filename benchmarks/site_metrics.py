@@ -44,6 +44,8 @@ def part_of(rel: str) -> str:
         return "theme and portal assets"
     if rel.endswith(".html"):
         return "agency pages" if is_agency_page(rel) else "other pages"
+    if top == "agencies" and rel.endswith("/years.json.gz"):  # an agency's years, which its page shows
+        return "agency pages"
     return "other"
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from site_builder import progress
 from site_builder.pipeline import parse_bytes, read_input
-from site_builder.read import IMAGE_SUFFIXES, SUPPORTED_SUFFIXES, ocr
+from site_builder.read import IMAGE_SUFFIXES, SUPPORTED_SUFFIXES, ocr, scanned
 from site_builder.read.document import scan_note
 from site_builder.read.provenance import is_sidecar, read_sidecar
 
@@ -166,11 +166,20 @@ def parse_many(items: list[Input], jobs: int | None = None, ocr_cache: Path | No
     heavy = sorted((i for i, it in enumerate(items) if it.path.suffix.lower() in HEAVY_SUFFIXES),
                    key=lambda i: -items[i].size)
     light = [i for i, it in enumerate(items) if it.path.suffix.lower() not in HEAVY_SUFFIXES]
+    results: list[dict | None] = [None] * len(items)
+    # Scans first, here, each OCR'd page by page across the cores: in a worker a scan's pages run
+    # one after another, and the last scan kept one core busy long after the other had finished.
+    scans = [i for i in heavy if scanned.scan_pages(items[i].path)]
+    for i in scans:
+        results[i] = _parse_one(_task(items[i]), store)
+        if stage:
+            stage.advance()
+    done = set(scans)
+    heavy = [i for i in heavy if i not in done]
     # Chunks keep the round trips few (each task pickles a dict out) yet small enough that the
     # count moves every few seconds and the last chunks spread over the cores.
     size = max(1, min(32, len(light) // (jobs * 8)))
     tasks = [[i] for i in heavy] + [light[k:k + size] for k in range(0, len(light), size)]
-    results: list[dict | None] = [None] * len(items)
     with ProcessPoolExecutor(max_workers=jobs, initializer=ocr.set_cache_dir, initargs=(ocr_cache,)) as pool:
         futures = {pool.submit(_parse_chunk, [_task(items[i]) for i in task], store): task for task in tasks}
         for future in as_completed(futures):

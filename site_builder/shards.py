@@ -28,6 +28,7 @@ from pathlib import Path
 
 from site_builder import collect, progress
 from site_builder.read import IMAGE_SUFFIXES, ocr
+from site_builder.read.scanned import image_frames, pdf_pages
 
 # Estimated seconds of one core per input (measured on the project's 2-core machine: parse of the
 # synthetic corpus by suffix, the real PDFs, and benchmarks/bench_ocr.py). Only their ratios matter.
@@ -36,7 +37,6 @@ WORD = 0.05  # a Word file (python-docx)
 PDF_BASE, PDF_PER_PAGE = 0.1, 0.1  # a PDF with a text layer (pdfplumber): 0.2 s for 1 page, 0.6 for 5
 SCAN_PER_PAGE = 10.0  # a scanned page: rendered and OCR'd (5 s a page using both cores)
 REJECTED = 0.01  # a file the reader refuses at once (too many pages, not what its name says)
-PDF_TEXT_PAGES = 2  # pages looked at for text: a scan has none; a text PDF has it on page 1 (2 after a cover)
 
 
 @dataclass(frozen=True)
@@ -81,43 +81,6 @@ def estimate(path: Path, source: str) -> Work:
     if suffix in (".docx", ".doc"):
         return Work(source, WORD)
     return Work(source, TEXT_BASE + TEXT_PER_KB * size / 1000)
-
-
-def pdf_pages(path: Path) -> tuple[int | None, bool]:
-    """(page count, whether the first pages hold any text object); (None, False) when pdfium cannot
-    open it. Loading a page parses its content stream only (~5 ms with text, far less for an image)."""
-    import pypdfium2 as pdfium
-    from pypdfium2 import raw
-
-    try:
-        document = pdfium.PdfDocument(str(path))
-    except (pdfium.PdfiumError, OSError):  # damaged or encrypted: the reader rejects it quickly
-        return None, False
-    try:
-        pages = len(document)
-        for index in range(min(pages, PDF_TEXT_PAGES)):
-            page = document[index]
-            try:
-                if any(True for _ in page.get_objects(filter=(raw.FPDF_PAGEOBJ_TEXT,))):
-                    return pages, True
-            finally:
-                page.close()
-        return pages, False
-    except pdfium.PdfiumError:  # a page that will not load: so much for the reader too
-        return None, False
-    finally:
-        document.close()
-
-
-def image_frames(path: Path) -> int | None:
-    """Frames of an image file (a TIFF may hold every page); None when it cannot be opened."""
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with Image.open(path) as image:  # reads the header only
-            return int(getattr(image, "n_frames", 1))
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError):
-        return None
 
 
 def plan(works: list[Work], count: int) -> list[list[Work]]:

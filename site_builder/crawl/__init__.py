@@ -11,7 +11,6 @@ touches the network. One module per concern:
 | `state.py` | the crawl state in content/.crawl/: URLs seen, validators, hashes, the unfinished crawl |
 | `store.py` | files as published with their provenance beside them; versions and twins |
 | `report.py` | the crawl report |
-| `progress.py` | progress through one small interface (a live line, plain lines, or nothing) |
 | `crawler.py` | the tasks: list pages -> report pages -> attachments |
 | `command.py` | the command's options and exit status |
 

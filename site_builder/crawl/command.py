@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     # Imported here: the other commands need no HTTP client.
     from site_builder.crawl.crawler import Crawl, Options
     from site_builder.crawl.fetch import Fetcher, parse_mirrors
-    from site_builder.crawl.progress import Progress
+    from site_builder import progress
     from site_builder.crawl.sources import SourcesError, read_sources
     from site_builder.crawl.state import State, StateError
 
@@ -76,11 +76,12 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
     fetcher = Fetcher(agent, delay=args.delay, timeout=args.timeout, retries=args.retries,
                       max_requests=args.max_requests, mirrors=mirrors)
-    crawl = Crawl(Options(args.content, args.revalidate), sources, fetcher, state,
-                  Progress(quiet=args.quiet))
+    reporter = progress.for_terminal(sys.stderr, quiet=args.quiet)
+    crawl = Crawl(Options(args.content, args.revalidate), sources, fetcher, state, reporter)
     previous = signal.signal(signal.SIGTERM, _interrupt)  # a cancelled CI job: save, then stop
     try:
-        report = crawl.run()
+        with progress.use(reporter):
+            report = crawl.run()
     finally:
         signal.signal(signal.SIGTERM, previous)
     lines = report.lines(crawl.seconds)

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from site_builder.crawl.fetch import CapReached, Fetcher, Response
 from site_builder.crawl.links import Link, ListPage, read_list, read_report_page, url_suffix
-from site_builder.crawl.progress import Progress
+from site_builder import progress as progress_display
 from site_builder.crawl.report import CrawlReport
 from site_builder.crawl.sources import Source
 from site_builder.crawl.state import State
@@ -64,13 +64,13 @@ class Queue:
 
 class Crawl:
     def __init__(self, options: Options, sources: list[Source], fetcher: Fetcher, state: State,
-                 progress: Progress | None = None):
+                 progress: progress_display.Reporter | None = None):
         self.options = options
         self.sources = {s.url: s for s in sources}
         self.fetcher = fetcher
         self.state = state
         self.store = Store(options.content, state)
-        self.progress = progress or Progress(quiet=True)
+        self.progress = progress or progress_display.current()
         self.queue = Queue()
         if state.crawl:  # an unfinished crawl: go on from where it stopped
             self.report = CrawlReport.from_json(state.crawl["report"])
@@ -93,7 +93,7 @@ class Crawl:
         started = last_save = time.monotonic()
         self._counted = self.fetcher.requests
         try:
-            with self.progress.task("爬取", len(self.queue)) as bar:
+            with self.progress.stage("crawl", len(self.queue), label="爬取") as bar:
                 while self.queue:
                     task = self.queue.pop(self.fetcher.wait_for)
                     try:
@@ -106,7 +106,7 @@ class Crawl:
                         self.queue.push(task, front=True)
                         self.report.stopped = "运行被中断"
                         break
-                    bar.total = bar.done + 1 + len(self.queue)
+                    bar.set_total(bar.record.done + 1 + len(self.queue))  # links found add work
                     bar.advance()
                     if time.monotonic() - last_save > SAVE_EVERY:
                         self._checkpoint()

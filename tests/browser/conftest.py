@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from browser_support import ARGS, CHROMIUM, new_page
+import shutil
+
+from browser_support import ARGS, CHROMIUM, REPO, new_page, serve
 
 
 def pytest_collection_modifyitems(config, items):
@@ -41,3 +43,16 @@ def page(browser):
     pg = new_page(browser, bypass_csp=True)
     yield pg
     pg.context.close()
+
+
+@pytest.fixture(scope="session")
+def bundled_site(tmp_path_factory):
+    """The site built from the bundled reports, served on 127.0.0.1 as GitHub Pages serves it:
+    (base URL, site folder). Built once for the modules that only read it."""
+    from site_builder.build import build
+
+    root = tmp_path_factory.mktemp("bundledsite")
+    shutil.copytree(REPO / "content" / "reports", root / "content" / "reports")
+    assert build(root / "content", root / "site") == 0
+    with serve(root / "site") as base:
+        yield base, root / "site"

@@ -7,25 +7,17 @@ from __future__ import annotations
 
 import gzip
 import json
-import shutil
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
 
-from browser_support import REPO, serve
 from test_search_shards import search
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    from site_builder.build import build
-
-    root = tmp_path_factory.mktemp("yearsite")
-    shutil.copytree(REPO / "content" / "reports", root / "content" / "reports")
-    assert build(root / "content", root / "site") == 0
-    with serve(root / "site") as base:
-        yield base, root / "site"
+def site(bundled_site):
+    return bundled_site
 
 
 def _agencies(site: Path) -> list[dict]:

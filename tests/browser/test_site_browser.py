@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -19,14 +18,8 @@ from browser_support import REPO, new_page as _new_page, serve
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory):
-    from site_builder.build import build
-
-    root = tmp_path_factory.mktemp("browsersite")
-    shutil.copytree(REPO / "content" / "reports", root / "content" / "reports")
-    assert build(root / "content", root / "site") == 0
-    with serve(root / "site") as base:
-        yield base, root / "site"
+def site_url(bundled_site):
+    return bundled_site
 
 
 def test_under_the_sites_csp_pages_draw_and_search_without_errors(site_url, browser):

@@ -43,7 +43,7 @@ def test_each_agency_gets_one_json_with_all_its_years(tmp_path):
     assert sorted((a[1], tuple(a[3])) for a in index["agencies"]) == [("乙局", (2024,)), ("甲局", (2023, 2024))]
 
 
-def test_the_full_report_objects_are_published_once_compressed_by_region(tmp_path):
+def test_the_full_report_objects_are_published_compressed_by_region(tmp_path):
     reports = [sample_report("甲局", 2023), sample_report("甲局", 2024), sample_report("乙局", 2024)]
     portal = group_reports(reports)
     write_all(portal, tmp_path)
@@ -55,7 +55,17 @@ def test_the_full_report_objects_are_published_once_compressed_by_region(tmp_pat
     assert by_key[("甲局", 2024)]["applications"] == reports[1]["applications"]
     assert by_key[("甲局", 2024)]["sections"] == reports[1]["sections"]
     assert {r["agency_id"] for r in published} == {a.agency_id for a in portal.agencies}
-    assert not (tmp_path / "reports.json").exists()
+    # a small site also keeps them as one plain file, the same objects
+    assert json.loads((tmp_path / "reports.json").read_text(encoding="utf-8")) == published
     # the audit's findings and the database are compressed; nothing else is left uncompressed beside them
     assert (tmp_path / "findings.csv.gz").is_file() and not (tmp_path / "findings.csv").exists()
     assert (tmp_path / "reports.db.gz").is_file() and not (tmp_path / "reports.db").exists()
+
+
+def test_a_province_gets_only_the_compressed_files(tmp_path, monkeypatch):
+    from site_builder.render import exports
+
+    monkeypatch.setattr(exports, "REPORTS_JSON_MAX", 2)
+    write_all(group_reports([sample_report("甲局", 2023), sample_report("甲局", 2024), sample_report("乙局", 2024)]),
+              tmp_path)
+    assert not (tmp_path / "reports.json").exists() and (tmp_path / "reports" / "index.json").is_file()

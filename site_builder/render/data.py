@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from site_builder import contract as c
 from site_builder.render.env import Page, render
-from site_builder.render.exports import META_COLUMNS, META_HELP
+from site_builder.render.exports import META_COLUMNS, META_HELP, REPORTS_JSON_MAX
 from site_builder.model import Portal
 
 
@@ -23,5 +23,6 @@ def field_rows() -> list[dict]:
 def data_page(portal: Portal) -> Page:
     example = portal.agencies[0] if portal.agencies else None
     body = render("data.md.j2", root="../", meta=[(k, META_HELP[k]) for k in META_COLUMNS], fields=field_rows(),
-                  example=example, reports=len(portal.reports), rules=c.RULES)
+                  example=example, reports=len(portal.reports), rules=c.RULES,
+                  single_file=len(portal.reports) <= REPORTS_JSON_MAX)
     return Page("data", "开放数据", body)

@@ -54,6 +54,10 @@ META_HELP = {
 META_COLUMNS = tuple(META_HELP)  # reports.csv's columns before the contract's cells
 AGENCY_COLUMNS = REGISTRY_COLUMNS  # data/agencies.csv: the contract's columns, which the registry also uses
 UNSETTLED_FILE = "unsettled"  # reports/<this>.json.gz: agencies whose region is not settled
+# Up to this many reports the full objects are also one plain data/reports.json, the contract's form
+# for a site of a few thousand (and the address earlier builds published); beyond, only the
+# compressed files by region, the form for a province.
+REPORTS_JSON_MAX = 5000
 SUMMARY_KEYS = ("new_received", "total_processed", "granted", "granted_rate", "denied_unavailable_share",
                 "review", "review_corrected", "litigation", "litigation_corrected", "failed_rules")
 
@@ -214,6 +218,8 @@ def write_all(portal: Portal, data_dir: Path) -> dict[str, int]:
     _write_csv(data_dir / "agencies.csv", list(AGENCY_COLUMNS), agency_rows(portal))
     write_findings_csv(portal.reports, data_dir / "findings.csv")
     write_reports(portal, data_dir)
+    if len(portal.reports) <= REPORTS_JSON_MAX:
+        dump([report_json(a, r) for a in portal.agencies for r in a.reports], data_dir / "reports.json")
     for agency in portal.agencies:
         dump(agency_json(agency), data_dir / "agencies" / f"{agency.slug}.json")
     for year in portal.years:

@@ -100,10 +100,8 @@ def _split_tokens(tokens: list[Token], n: int, shape: tuple[int, ...] | None) ->
         # Strictly first; only if no strict reading exists, allow a zero-padded cell ("020"):
         # copied pages sometimes keep a stray 0, and the sums still have the last word.
         for strict in (True, False):
-            found = False
-            for parts in _split_shaped(tokens[0].text, shape, strict):
-                found = True
-                yield tuple(parts)
+            found = _split_run(tokens[0].text, shape, strict)
+            yield from found
             if found:
                 return
         return
@@ -165,15 +163,38 @@ def _split_plain(digits: str, k: int) -> Iterator[list[Value]]:
                 yield [int(head)] + tail
 
 
-def _split_shaped(digits: str, shape: tuple[int, ...], strict: bool = True) -> Iterator[list[int]]:
-    """Segments in order; each segment's last cell (its total) equals the sum of the others."""
+class _Exhausted(Exception):
+    """A run whose splits could not all be looked at within MAX_TRIED steps."""
+
+
+def _split_run(digits: str, shape: tuple[int, ...], strict: bool) -> list[Reading]:
+    """The readings of one run by the shape's sums, at most MAX_SPLITS of them. A run whose
+    splits cannot all be looked at within MAX_TRIED steps (forty digits for table 四's fifteen
+    cells are billions of cuts) gives none unless two are already found: one found is not known
+    to be the only one, and a guess is never printed as the report's number."""
+    budget = [MAX_TRIED]
+    found: list[Reading] = []
+    try:
+        for parts in _split_shaped(digits, shape, strict, budget):
+            found.append(tuple(parts))
+            if len(found) >= MAX_SPLITS:
+                break
+    except _Exhausted:
+        return found if len(found) >= 2 else []
+    return found
+
+
+def _split_shaped(digits: str, shape: tuple[int, ...], strict: bool = True,
+                  budget: list[int] | None = None) -> Iterator[list[int]]:
+    """Segments in order; each segment's last cell (its total) equals the sum of the others.
+    `budget` (a one-item list) counts the cuts tried; _Exhausted is raised when it runs out."""
     if not shape:
         if not digits:
             yield []
         return
     size, rest_shape = shape[0], shape[1:]
     min_rest = sum(rest_shape)
-    for items, total_start in _items_then_total(digits, size - 1, len(digits) - min_rest, strict):
+    for items, total_start in _items_then_total(digits, size - 1, len(digits) - min_rest, strict, budget):
         total_end_max = len(digits) - min_rest
         total_sum = sum(items)
         for end in range(total_start + 1, total_end_max + 1):
@@ -184,17 +205,22 @@ def _split_shaped(digits: str, shape: tuple[int, ...], strict: bool = True) -> I
             if total > total_sum:
                 break
             if total == total_sum:
-                for tail in _split_shaped(digits[end:], rest_shape, strict):
+                for tail in _split_shaped(digits[end:], rest_shape, strict, budget):
                     yield items + [total] + tail
 
 
-def _items_then_total(digits: str, k: int, limit: int, strict: bool = True) -> Iterator[tuple[list[int], int]]:
+def _items_then_total(digits: str, k: int, limit: int, strict: bool = True,
+                      budget: list[int] | None = None) -> Iterator[tuple[list[int], int]]:
     """Split a prefix of `digits` into k cells, leaving room for the total before `limit`."""
     def rec(pos: int, left: int, acc: list[int]) -> Iterator[tuple[list[int], int]]:
         if left == 0:
             if pos < limit:
                 yield list(acc), pos
             return
+        if budget is not None:
+            budget[0] -= 1
+            if budget[0] < 0:
+                raise _Exhausted
         for end in range(pos + 1, limit - left + 1):
             piece = digits[pos:end]
             if not _valid(piece, strict):

@@ -1,6 +1,9 @@
 """HTML tables read from the real <table>: rowspan and colspan expanded into a grid."""
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from lxml import html
 
 from site_builder.read.html import html_lines, table_grid
@@ -56,3 +59,23 @@ def test_2019_template_columns_under_their_printed_header():
     assert report["active"]["licensing"] == {"decisions": 70}
     assert report["active"]["extra"][1] == {"label": "行政许可", "columns": ["上一年项目数量", "本年增/减", "处理决定数量"],
                                             "values": [9, -1, 70]}
+
+
+PORTAL_PAGE = (Path(__file__).resolve().parents[2] / "shared" / "corpus" / "portal" / "www.pingtan.gov.cn" /
+               "zwgk/zfxxgk/dfbmptlj/ptzhsyqbm/ptzhsyqczj/zfxxgknb/202501/t20250123_96895.htm")
+
+
+@pytest.mark.skipif(not PORTAL_PAGE.is_file(), reason="needs ../shared/corpus/portal")
+def test_a_page_saved_whole_is_read_for_its_article_not_its_footer():
+    """A portal's page as served: navigation, the article, then the site's footer. Part 六 ends with
+    the report's signature, not the footer; the header above the article still gives the metadata."""
+    from site_builder.pipeline import parse_bytes
+
+    page = PORTAL_PAGE.read_bytes()
+    assert "网站标识码".encode() in page  # the footer is in the file
+    report = parse_bytes(page, "t20250123_96895.htm", ".htm")
+    other = report["sections"]["other"]
+    assert "网站标识码" not in other and "版权所有" not in other and "<" not in other
+    assert other.rstrip().endswith("2025年1月23日")
+    assert report["published"] == "2025-01-23" and report["year"] == 2024
+    assert report["applications"]["new_received"]["total"] is not None

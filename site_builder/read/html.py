@@ -36,8 +36,64 @@ def parse_html(text: str) -> tuple[list[Line], list[tuple[str, str]]]:
     title = root.findtext(".//title")
     lines: list[Line] = [Line((title.strip(),))] if title and title.strip() else []
     body = root.find("body")
-    _walk(body if body is not None else root, lines, [])
+    body = body if body is not None else root
+    _drop_after(article(body), body)
+    _walk(body, lines, [])
     return lines, tags
+
+
+# Words the report's own parts print: part 一's heading, table 三's first row, a closing part.
+_MARKS = (("总体情况",), ("本年新收", "新收政府信息公开申请"), ("其他需要报告", "其他需报告", "存在的主要问题"))
+
+
+def article(body):
+    """The element holding the report on a page saved whole (a portal's navigation, column lists,
+    footer and scripts around the article): the deepest one whose text holds part 一's heading,
+    table 三 and a closing part. A page where no one element holds all three (a report split over
+    the page, or only its tables) is read whole."""
+    found = _deepest(body)
+    return found if found is not None else body
+
+
+def _drop_after(element, body) -> None:
+    """Everything after `element` in the page (its footer, related links, scripts): without this the
+    footer ran into part 六. What comes before it stays: the header lines a portal prints above an
+    article (发布时间, 发布机构) are the page's metadata."""
+    node = element
+    while node is not body and node.getparent() is not None:
+        node.tail = None
+        for sibling in list(node.itersiblings()):
+            node.getparent().remove(sibling)
+        node = node.getparent()
+
+
+def _deepest(node):
+    """(The deepest element under `node` holding every mark, or None) by one pass over the tree."""
+    best = None
+
+    def marks(el) -> int:
+        nonlocal best
+        bits = _text_marks(el.text)
+        for child in el:
+            if isinstance(child.tag, str) and child.tag in _SKIP:
+                bits |= _text_marks(child.tail)
+                continue
+            bits |= marks(child) | _text_marks(child.tail)
+        if bits == _ALL and best is None:  # children are done first: the first found is the deepest
+            best = el
+        return bits
+
+    marks(node)
+    return best
+
+
+_ALL = (1 << len(_MARKS)) - 1
+
+
+def _text_marks(text: str | None) -> int:
+    if not text:
+        return 0
+    return sum(1 << i for i, words in enumerate(_MARKS) if any(w in text for w in words))
 
 
 def _walk(node, lines: list[Line], buffer: list[str]) -> None:

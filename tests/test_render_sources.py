@@ -119,3 +119,16 @@ def test_the_quality_page_and_the_build_report_list_each_file_not_served(tight_s
     lines = "\n".join(budget_lines(generated, size=generated.sources.budget + 1))
     assert "链接到发布网站 reports/big.pdf" in lines and "未提供原文件 reports/nourl.pdf" in lines
     assert "超出空间预算" in lines  # a site measured over its budget says so
+
+
+def test_sources_csv_says_where_every_original_file_is(tight_site):
+    import csv
+
+    root, _ = tight_site
+    with (root / "site" / "data" / "sources.csv").open(encoding="utf-8-sig") as fh:
+        rows = {r["file"]: r for r in csv.DictReader(fh)}
+    assert rows["reports/big.pdf"]["status"] == "linked"
+    assert rows["reports/big.pdf"]["address"] == "https://www.example.gov.cn/big.pdf"
+    assert rows["reports/nourl.pdf"]["status"] == "not_served" and rows["reports/nourl.pdf"]["address"] == ""
+    assert rows["reports/small.txt"] == {"file": "reports/small.txt", "bytes": "2000", "status": "served",
+                                         "address": "sources/reports/small.txt"}

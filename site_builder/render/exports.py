@@ -106,7 +106,7 @@ def csv_row(agency: Agency, report: dict) -> list[Any]:
     return meta + [cell(report, p) for p in c.cell_paths()]
 
 
-def _write_csv(path: Path, header: list[str], rows: Iterable[list[Any]]) -> None:
+def write_csv(path: Path, header: list[str], rows: Iterable[list[Any]]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     # utf-8-sig: spreadsheet programs otherwise read the Chinese as mojibake.
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
@@ -213,9 +213,9 @@ def quality_rows(portal: Portal) -> dict[str, list[dict]]:
 def write_all(portal: Portal, data_dir: Path) -> dict[str, int]:
     """Every data file under data_dir; returns file name -> bytes written, for the build report."""
     rows = report_rows(portal)
-    _write_csv(data_dir / "reports.csv", list(META_COLUMNS) + c.cell_paths(),
+    write_csv(data_dir / "reports.csv", list(META_COLUMNS) + c.cell_paths(),
                ([csv_cell(v) for v in r] for r in rows))
-    _write_csv(data_dir / "agencies.csv", list(AGENCY_COLUMNS), agency_rows(portal))
+    write_csv(data_dir / "agencies.csv", list(AGENCY_COLUMNS), agency_rows(portal))
     write_findings_csv(portal.reports, data_dir / "findings.csv")
     write_reports(portal, data_dir)
     if len(portal.reports) <= REPORTS_JSON_MAX:

@@ -149,3 +149,17 @@ def input_path(source: str, content_dir: Path) -> Path | None:
         if candidate.is_file() and candidate.is_relative_to(root):
             return candidate
     return None
+
+
+LISTING_COLUMNS = ("file", "bytes", "status", "address")  # data/sources.csv
+
+
+def listing_rows(plan: SourcePlan) -> list[list[str | int]]:
+    """data/sources.csv: every original file, where it is (its path on the site, or its publisher's
+    address) or that it is not served; largest first."""
+    rows: list[list[str | int]] = []
+    for f in sorted(plan.files.values(), key=lambda f: (-f.size, f.rel)):
+        status = "served" if f.served else "linked" if f.url else "not_served"
+        address = f.site_path if f.served else f.url or ""
+        rows.append([f.rel, f.size, status, address])
+    return rows

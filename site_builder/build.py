@@ -279,14 +279,24 @@ def build(content_dir: Path, site_dir: Path, budget: int = DEFAULT_BUDGET, stats
     return 0
 
 
+BUDGET_LINES = 20  # files named on the terminal per kind (linked, not served)
+
+
 def budget_lines(generated: Generated, size: int) -> list[str]:
     plan = generated.sources
     mb = 1e6
     out = [f"站点大小 {size / mb:,.1f} MB，空间预算 {plan.budget / mb:,.0f} MB（{size / plan.budget:.0%}）；"
            f"原文件 {len(plan.served)} 个共 {plan.served_bytes() / mb:,.1f} MB 随站点提供，"
            f"{len(plan.linked)} 个链接到发布网站，{len(plan.missing)} 个未提供。"]
-    out += [f"  链接到发布网站 {f.rel}（{f.size / mb:,.1f} MB）: {f.url}" for f in plan.linked]
-    out += [f"  未提供原文件 {f.rel}（{f.size / mb:,.1f} MB）: 超出空间预算，且报告没有写明原文网址" for f in plan.missing]
+    # Each file by name up to a screenful; a province links tens of thousands, and a log of them all
+    # hid the rest of the report: every one is in data/sources.csv, which the line names.
+    for files, line in ((plan.linked, lambda f: f"  链接到发布网站 {f.rel}（{f.size / mb:,.1f} MB）: {f.url}"),
+                        (plan.missing, lambda f: f"  未提供原文件 {f.rel}（{f.size / mb:,.1f} MB）: "
+                                                 "超出空间预算，且报告没有写明原文网址")):
+        shown = sorted(files, key=lambda f: (-f.size, f.rel))[:BUDGET_LINES]
+        out += [line(f) for f in shown]
+        if len(files) > len(shown):
+            out.append(f"  ……另有 {len(files) - len(shown):,} 个，逐个列在 data/sources.csv（质量页列出最大的 100 个）")
     if size > plan.budget:
         out.append(f"  警告：站点超出空间预算 {(size - plan.budget) / mb:,.1f} MB（预估 {generated.estimate / mb:,.1f} MB）")
     return out

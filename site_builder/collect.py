@@ -108,14 +108,25 @@ def parse_all(content_dir: Path, *, cache_dir: Path | None = None, jobs: int | N
                 # file of a cold province build they would hold its whole archive in memory.
                 todo.append((i, replace(item, data=b"")))
         stage.note(f"缓存中已有 {stats.cached:,}，需解析 {len(todo):,}")
-    # Scans, PDFs and Word files go first (parse_many), so the count starts slowly.
-    with reporter.stage("parse", total=len(todo), label="解析（含文字识别）") as stage:
+    # Scans first, each OCR'd page by page across the cores, in a stage of their own: a scan costs
+    # a thousand text pages, and counted among them it made the parse's time left read hundreds of hours.
+    scans = [(i, it) for i, it in todo if is_scan(it)]
+    if scans:
+        ocr.set_cache_dir(ocr_cache)
+        with reporter.stage("ocr", total=len(scans), label="文字识别（扫描件）") as stage:
+            for i, it in scans:
+                results[i] = _parse_one(_task(it), store)
+                stats.parsed += 1
+                stats.scans += bool(scan_note(results[i]))
+                stage.advance()
+        todo = [(i, it) for i, it in todo if results[i] is None]
+    # PDFs and Word files go first (parse_many), so the count starts slowly.
+    with reporter.stage("parse", total=len(todo), label="解析") as stage:
         for (i, _), report in zip(todo, parse_many([it for _, it in todo], jobs, ocr_cache, stage, store)):
             results[i] = report
             stats.parsed += 1
-            if scan_note(report):
+            if scan_note(report):  # a scan scan_pages could not tell (an image in a Word file)
                 stats.scans += 1
-                stage.note(f"其中扫描件 {stats.scans} 份已识别")
     if store:
         # Even when nothing was parsed: a cache restored from an older CI run and topped up with
         # shards' results holds the old version too, and would be saved again with it.
@@ -151,8 +162,8 @@ def parse_many(items: list[Input], jobs: int | None = None, ocr_cache: Path | No
 
     An input's bytes are read from its path when it is parsed (Input.data may be empty), and its
     result is put in `store` by the process that parsed it (writing 50,000 small files was a third
-    core's work for this one). A scan read with few other files is OCR'd page by page across the
-    cores; among many files, each worker OCRs its own files' pages. `stage` counts files as they finish.
+    core's work for this one). A scan among them is OCR'd by the worker that parses it (parse_all
+    reads scans before, across the cores: see is_scan). `stage` counts files as they finish.
     """
     jobs = jobs or usable_cpus()
     ocr.set_cache_dir(ocr_cache)
@@ -167,15 +178,6 @@ def parse_many(items: list[Input], jobs: int | None = None, ocr_cache: Path | No
                    key=lambda i: -items[i].size)
     light = [i for i, it in enumerate(items) if it.path.suffix.lower() not in HEAVY_SUFFIXES]
     results: list[dict | None] = [None] * len(items)
-    # Scans first, here, each OCR'd page by page across the cores: in a worker a scan's pages run
-    # one after another, and the last scan kept one core busy long after the other had finished.
-    scans = [i for i in heavy if scanned.scan_pages(items[i].path)]
-    for i in scans:
-        results[i] = _parse_one(_task(items[i]), store)
-        if stage:
-            stage.advance()
-    done = set(scans)
-    heavy = [i for i in heavy if i not in done]
     # Chunks keep the round trips few (each task pickles a dict out) yet small enough that the
     # count moves every few seconds and the last chunks spread over the cores.
     size = max(1, min(32, len(light) // (jobs * 8)))
@@ -196,6 +198,12 @@ Task = tuple[str, str, bytes, bytes | None, str]  # path, source, bytes (b"": re
 
 def _task(it: Input) -> Task:
     return str(it.path), it.source, it.data, it.provenance or None, it.key
+
+
+def is_scan(it: Input) -> bool:
+    """Read by OCR: parse_all reads these in the parent, each scan's pages across the cores (in a
+    worker they run one after another, and the last scan kept one core busy long after the rest)."""
+    return it.path.suffix.lower() in HEAVY_SUFFIXES and bool(scanned.scan_pages(it.path))
 
 
 def _parse_one(task: Task, store: "Cache | None" = None) -> dict:

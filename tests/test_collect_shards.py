@@ -78,9 +78,10 @@ def backfill(tmp_path_factory):
     out = io.StringIO()
     # A reporter of their own: the default one is global, and would add these stages to later builds' times.
     try:
-        with progress.use(progress.Reporter()):
-            for k in (1, 3):
-                runs[k] = shards.prepare(content, k, SHARDS, cache_root=root / f"shard-{k}", jobs=1)
+        with progress.use(progress.Reporter()) as reporter:
+            runs[1] = shards.prepare(content, 1, SHARDS, cache_root=root / "shard-1", jobs=1)
+            runs["stages"] = [(r.name, r.total, r.done) for r in reporter.records]
+            runs[3] = shards.prepare(content, 3, SHARDS, cache_root=root / "shard-3", jobs=1)
             with contextlib.redirect_stdout(out):  # one shard as CI runs it: through the command line
                 status = cli.main(["prepare", "--content", str(content), "--shard", f"2/{SHARDS}",
                                    "--cache", str(root / "shard-2"), "--quiet"])
@@ -118,6 +119,14 @@ def test_the_scan_is_ocrd_once_by_its_own_shard(backfill):
     assert [r.ocr_runs for r in (runs[1], runs[3])] == [1, 0]
     ocr_files = [cache_files(content.parent / f"shard-{k}" / "ocr") for k in (1, 2, 3)]
     assert [len(files) for files in ocr_files] == [1, 0, 0]
+
+
+@needs_corpus
+def test_the_scan_is_counted_in_a_stage_of_its_own(backfill):
+    """A scan costs a thousand text pages: counted among them, the time left read hundreds of hours."""
+    _, runs, _ = backfill
+    share = len(runs[1].share)
+    assert [s for s in runs["stages"] if s[0] in ("ocr", "parse")] == [("ocr", 1, 1), ("parse", share - 1, share - 1)]
 
 
 @needs_corpus

@@ -132,3 +132,23 @@ def test_sources_csv_says_where_every_original_file_is(tight_site):
     assert rows["reports/nourl.pdf"]["status"] == "not_served" and rows["reports/nourl.pdf"]["address"] == ""
     assert rows["reports/small.txt"] == {"file": "reports/small.txt", "bytes": "2000", "status": "served",
                                          "address": "sources/reports/small.txt"}
+
+
+def test_the_terminal_names_the_largest_files_and_counts_the_rest():
+    from types import SimpleNamespace
+
+    from site_builder.build import BUDGET_LINES
+
+    def file(k: int, url: str | None) -> SourceFile:
+        return SourceFile(f"content/r{k}.pdf", Path(f"r{k}.pdf"), f"reports/r{k}.pdf", 1000 + k, url, served=False)
+
+    many = {f.source: f for f in [file(k, f"https://example.gov.cn/{k}.pdf") for k in range(BUDGET_LINES + 5)]
+            + [file(100 + k, None) for k in range(3)]}
+    generated = SimpleNamespace(sources=SourcePlan(many, budget=10**9), estimate=0)
+    lines = budget_lines(generated, size=1)
+    linked = [x for x in lines if x.startswith("  链接到发布网站")]
+    assert len(linked) == BUDGET_LINES
+    assert f"reports/r{BUDGET_LINES + 4}.pdf" in linked[0]  # the largest first
+    assert "reports/r0.pdf" not in "\n".join(lines)  # the smallest is counted, not named
+    assert any("另有 5 个" in x and "data/sources.csv" in x for x in lines)
+    assert sum(x.startswith("  未提供原文件") for x in lines) == 3  # few enough: each named

@@ -30,8 +30,8 @@ from site_builder.model import Agency, Model, build_model
 from site_builder.render import agency, compare, data, documents, exports, home, quality, region_pages, statistics
 from site_builder.render.env import Page
 from site_builder.render.fmt import csv_cell
-from site_builder.render.sources import (DEFAULT_BUDGET, LISTING_COLUMNS, SourcePlan, listing_rows, margin,
-                                        plan_sources)
+from site_builder.render.sources import (BLOCK, DEFAULT_BUDGET, FOLDER_SIZE, LISTING_COLUMNS, SourcePlan,
+                                        listing_rows, margin, plan_sources, stored_size)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CONFIG_FILE = REPO_ROOT / "mkdocs.yml"
@@ -222,15 +222,18 @@ def agency_bytes(a: Agency) -> int:
     """What an agency's page and years.json.gz will take (AGENCY_* above)."""
     def text(report: dict) -> int:
         return sum(len(v.encode()) for v in (report.get("sections") or {}).values() if isinstance(v, str))
-    return int(AGENCY_BASE + AGENCY_LATEST_TEXT * text(a.reports[-1]) + AGENCY_PER_REPORT * len(a.reports)
+    # Its folder, and its two files' last blocks (half a block each on average).
+    return int(FOLDER_SIZE + BLOCK + AGENCY_BASE + AGENCY_LATEST_TEXT * text(a.reports[-1]) + AGENCY_PER_REPORT * len(a.reports)
                + AGENCY_TEXT * sum(text(r) for r in a.reports))
 
 
 def folder_bytes(root: Path) -> int:
+    """What the folder takes against the budget: its files by stored_size, each folder a block."""
     total = 0
     for dirpath, _, names in os.walk(root):
+        total += FOLDER_SIZE
         for name in names:
-            total += os.path.getsize(os.path.join(dirpath, name))
+            total += stored_size(os.path.getsize(os.path.join(dirpath, name)))
     return total
 
 
@@ -285,7 +288,7 @@ BUDGET_LINES = 20  # files named on the terminal per kind (linked, not served)
 def budget_lines(generated: Generated, size: int) -> list[str]:
     plan = generated.sources
     mb = 1e6
-    out = [f"站点大小 {size / mb:,.1f} MB，空间预算 {plan.budget / mb:,.0f} MB（{size / plan.budget:.0%}）；"
+    out = [f"站点大小 {size / mb:,.1f} MB（按磁盘块或 Pages 打包计，取大者），空间预算 {plan.budget / mb:,.0f} MB（{size / plan.budget:.0%}）；"
            f"原文件 {len(plan.served)} 个共 {plan.served_bytes() / mb:,.1f} MB 随站点提供，"
            f"{len(plan.linked)} 个链接到发布网站，{len(plan.missing)} 个未提供。"]
     # Each file by name up to a screenful; a province links tens of thousands, and a log of them all

@@ -10,7 +10,7 @@ from render_samples import sample_report
 
 from site_builder import collect
 from site_builder.build import build, budget_lines, generate
-from site_builder.render.sources import SourceFile, SourcePlan, margin, parse_size
+from site_builder.render.sources import SourceFile, SourcePlan, margin, parse_size, stored_size
 
 
 @pytest.mark.parametrize("text, size", [("1GB", 10**9), ("800MB", 800 * 10**6), ("500M", 500 * 10**6),
@@ -25,26 +25,37 @@ def test_a_size_that_is_not_one_says_so(text):
         parse_size(text)
 
 
+@pytest.mark.parametrize("size, stored", [(0, 512), (1, 4096), (3584, 4096), (4096, 4608), (5000, 8192),
+                                          (10**6, 1_003_520)])
+def test_a_file_counts_its_whole_blocks_or_its_tar_records(size, stored):
+    # A tar gives a file a 512-byte header: a file of exactly one block takes more in the artifact.
+    assert stored_size(size) == stored
+
+
+U = 100 * 4096  # a size unit; a file of k units less 512 bytes takes exactly k units by stored_size
+
+
 def _plan(*files: tuple[str, int, str | None]) -> SourcePlan:
-    return SourcePlan({s: SourceFile(s, Path(s), s, size, url) for s, size, url in files}, budget=10**9)
+    return SourcePlan({s: SourceFile(s, Path(s), s, k * U - 512, url) for s, k, url in files}, budget=10**9)
 
 
 def test_the_largest_files_with_an_address_are_linked_out_first():
-    plan = _plan(("a.pdf", 500, "https://x.gov.cn/a.pdf"), ("b.pdf", 300, "https://x.gov.cn/b.pdf"),
-                 ("c.txt", 100, None), ("d.pdf", 900, None))
-    fitted = plan.fit(1100)
+    plan = _plan(("a.pdf", 5, "https://x.gov.cn/a.pdf"), ("b.pdf", 3, "https://x.gov.cn/b.pdf"),
+                 ("c.txt", 1, None), ("d.pdf", 9, None))
+    fitted = plan.fit(11 * U)
     # d (900, no address) stays while the others can make room: a, then b, are linked instead
     assert [f.source for f in fitted.linked] == ["a.pdf", "b.pdf"]
     assert {f.source for f in fitted.served} == {"c.txt", "d.pdf"} and not fitted.missing
     assert fitted.changed == {"a.pdf", "b.pdf"}
     # one taken out to make room comes back when the others freed enough: b fits beside c
-    assert [f.source for f in plan.fit(450).served] == ["b.pdf", "c.txt"]
+    assert [f.source for f in plan.fit(int(4.5 * U)).served] == ["b.pdf", "c.txt"]
     assert fitted.href("a.pdf", "../../") == ("https://x.gov.cn/a.pdf", True)
     assert fitted.href("c.txt", "../../") == ("../../sources/c.txt", False)
     # nothing left to link out: a file without an address loses its download, and says so
-    tight = plan.fit(150)
+    tight = plan.fit(int(1.5 * U))
     assert [f.source for f in tight.missing] == ["d.pdf"] and [f.source for f in tight.served] == ["c.txt"]
-    assert plan.fit(10**6).changed == set() and len(plan.fit(10**6).served) == 4
+    assert plan.fit(18 * U).changed == set() and len(plan.fit(18 * U).served) == 4
+    assert len(plan.fit(18 * U - 1).served) == 3  # counted by what the files take, not their bytes
 
 
 @pytest.fixture(scope="module")

@@ -31,15 +31,20 @@
     return plotlyReady;
   }
 
-  function getJSON(url) {
+  /* One fetch per address for the page's life; `read` turns the response into the value. */
+  function fetchOnce(url, read) {
     var abs = new URL(url, location.href).href;
     if (!jsonCache[abs]) {
       jsonCache[abs] = fetch(abs).then(function (r) {
         if (!r.ok) throw new Error(r.status + " " + abs);
-        return r.json();
+        return read(r);
       });
     }
     return jsonCache[abs];
+  }
+
+  function getJSON(url) {
+    return fetchOnce(url, function (r) { return r.json(); });
   }
 
   function el(tag, attrs, text) {
@@ -585,12 +590,8 @@
 
   /* years.json.gz: gzip-compressed JSON, inflated here (a host that already inflated it is fine too). */
   function getCompressedJSON(url) {
-    var abs = new URL(url, location.href).href;
-    if (!jsonCache[abs]) {
-      jsonCache[abs] = fetch(abs).then(function (r) {
-        if (!r.ok) throw new Error(r.status + " " + abs);
-        return r.arrayBuffer();
-      }).then(function (buf) {
+    return fetchOnce(url, function (r) {
+      return r.arrayBuffer().then(function (buf) {
         var head = new Uint8Array(buf, 0, Math.min(2, buf.byteLength));
         if (head[0] === 0x1f && head[1] === 0x8b) {
           if (typeof DecompressionStream === "undefined") throw new Error("这个浏览器不能解压数据，请换用较新的浏览器");
@@ -598,8 +599,7 @@
         }
         return new TextDecoder("utf-8").decode(buf);
       }).then(JSON.parse);
-    }
-    return jsonCache[abs];
+    });
   }
 
   /* The page carries its latest year's words (the parts listed as "inline" in years.json.gz); every

@@ -53,7 +53,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for source in result.sources.served:
         out.append(File(source.rel, docs, config.site_dir, config.use_directory_urls, dest_uri=source.site_path))
     log.info("generated %d pages for %d agencies", result.pages, len(result.model.portal.agencies))
-    config.extra[_ENGINE_STAGE] = progress.current().start("mkdocs", total=result.pages, label="MkDocs 生成网页")
+    # Counted as MkDocs will render them: every Markdown page of the folder, not the build's estimate.
+    pages = sum(1 for f in out if f.is_documentation_page())
+    config.extra[_ENGINE_STAGE] = progress.current().start("mkdocs", total=pages, label="MkDocs 生成网页")
     return out
 
 

@@ -85,3 +85,19 @@ def test_durations_read_as_a_person_would():
     assert progress.duration(4.25) == "4.2 秒"
     assert progress.duration(95) == "1 分 35 秒"
     assert progress.duration(3725) == "1 时 02 分"
+
+
+def test_every_counted_stage_of_a_real_build_ends_at_its_total(tmp_path):
+    """A bar that stops short of its total, or runs past it (MkDocs' stage counted 41 of 40), reads as
+    work left undone or miscounted."""
+    from bundled import CONTENT
+
+    from site_builder.build import build
+
+    reporter = progress.Reporter()
+    with progress.use(reporter):
+        assert build(CONTENT, tmp_path / "site") == 0
+    counted = {r.name: (r.done, r.total) for r in reporter.records if r.total is not None}
+    assert {"read", "parse", "pages", "mkdocs"} <= set(counted)
+    assert all(done == total for done, total in counted.values()), counted
+    assert counted["mkdocs"][1] > len(list((tmp_path / "site" / "agencies").glob("*/index.html")))

@@ -167,13 +167,18 @@ def planned_pages(portal, plan: SourcePlan) -> list[Page]:
     return pages
 
 
+def planned_page_count(portal) -> int:
+    """How many pages planned_pages will write, known before the plan (for the budget's estimate)."""
+    return 1 + bool(portal.documents)
+
+
 def generate(content_dir: Path, docs_dir: Path, budget: int = DEFAULT_BUDGET) -> Generated:
     """Parse everything under content_dir and write the site's Markdown, data and assets to docs_dir."""
     reporter = progress.current()
     _reset(docs_dir)
-    _, skipped = collect.find_inputs(content_dir)
+    inputs, skipped = collect.find_inputs(content_dir)  # walked once: a province's folder holds 50,000 files
     stats = collect.ParseStats()
-    reports = collect.parse_all(content_dir, stats=stats)
+    reports = collect.parse_all(content_dir, stats=stats, paths=inputs)
     registry_file = content_dir / REGISTRY_FILE
     with reporter.stage("model", label="机关、地区与审核"):
         registry, registry_errors = load_registry(registry_file)
@@ -191,7 +196,7 @@ def generate(content_dir: Path, docs_dir: Path, budget: int = DEFAULT_BUDGET) ->
         region_pages.write_data(model.regions, docs_dir / "data")
         shutil.copytree(ASSETS, docs_dir / "assets" / "portal")
     pages = summary_pages(model)
-    page_count = len(portal.agencies) + len(pages) + len(planned_pages(portal, plan))
+    page_count = len(portal.agencies) + len(pages) + planned_page_count(portal)
     engine = page_count * PAGE_OVERHEAD + THEME_BYTES + len(portal.agencies) * SEARCH_PER_PAGE
     with reporter.stage("pages", total=len(portal.agencies) + len(pages), label="生成页面") as stage:
         for page in pages:
@@ -223,8 +228,8 @@ def agency_bytes(a: Agency) -> int:
     def text(report: dict) -> int:
         return sum(len(v.encode()) for v in (report.get("sections") or {}).values() if isinstance(v, str))
     # Its folder, and its two files' last blocks (half a block each on average).
-    return int(FOLDER_SIZE + BLOCK + AGENCY_BASE + AGENCY_LATEST_TEXT * text(a.reports[-1]) + AGENCY_PER_REPORT * len(a.reports)
-               + AGENCY_TEXT * sum(text(r) for r in a.reports))
+    return int(FOLDER_SIZE + BLOCK + AGENCY_BASE + AGENCY_LATEST_TEXT * text(a.reports[-1])
+               + AGENCY_PER_REPORT * len(a.reports) + AGENCY_TEXT * sum(text(r) for r in a.reports))
 
 
 def folder_bytes(root: Path) -> int:
@@ -288,7 +293,8 @@ BUDGET_LINES = 20  # files named on the terminal per kind (linked, not served)
 def budget_lines(generated: Generated, size: int) -> list[str]:
     plan = generated.sources
     mb = 1e6
-    out = [f"站点大小 {size / mb:,.1f} MB（按磁盘块或 Pages 打包计，取大者），空间预算 {plan.budget / mb:,.0f} MB（{size / plan.budget:.0%}）；"
+    out = [f"站点大小 {size / mb:,.1f} MB（按磁盘块或 Pages 打包计，取大者），"
+           f"空间预算 {plan.budget / mb:,.0f} MB（{size / plan.budget:.0%}）；"
            f"原文件 {len(plan.served)} 个共 {plan.served_bytes() / mb:,.1f} MB 随站点提供，"
            f"{len(plan.linked)} 个链接到发布网站，{len(plan.missing)} 个未提供。"]
     # Each file by name up to a screenful; a province links tens of thousands, and a log of them all

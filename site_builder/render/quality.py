@@ -42,8 +42,9 @@ class BuildReport:
         return out
 
 
-def build_report(portal: Portal) -> BuildReport:
-    rows = quality_rows(portal)
+def build_report(portal: Portal, rows: dict[str, list[dict]] | None = None) -> BuildReport:
+    """`rows`: quality_rows(portal), when the caller has them already (they walk every report)."""
+    rows = rows if rows is not None else quality_rows(portal)
     twins = sum(len(files) for a in portal.agencies for files in a.twins.values())
     documents = sum(len(s.documents) for s in portal.documents)
     return BuildReport(inputs=len(portal.reports) + twins + len(portal.rejected) + documents,
@@ -57,7 +58,7 @@ def quality_page(portal: Portal, sources: SourcePlan | None = None) -> Page:
     """The quality page; `sources` is the build's plan of the original files (none: nothing served)."""
     sources = sources or SourcePlan({}, DEFAULT_BUDGET)
     rows = quality_rows(portal)
-    report = build_report(portal)
+    report = build_report(portal, rows)
     body = render("quality.md.j2", root="../", report=report, failing=rows["failing"][:STATIC_ROWS],
                   failing_count=len(rows["failing"]), rejected=rows["rejected"], skipped=rows["skipped"],
                   notes=rows["agency_notes"], scanned=rows["scanned"],

@@ -15,8 +15,6 @@ import hashlib
 import json
 import logging
 import os
-import shutil
-import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -24,6 +22,7 @@ from importlib import metadata
 from pathlib import Path
 
 from site_builder import progress
+from site_builder.files import prune_versions, write_atomic
 from site_builder.pipeline import parse_bytes, read_input
 from site_builder.read import IMAGE_SUFFIXES, SUPPORTED_SUFFIXES, ocr, scanned
 from site_builder.read.document import scan_note
@@ -273,23 +272,12 @@ class Cache:
         if not self.writable:
             return
         stored = {**report, "source": ""}  # the path is the file's, not the bytes': set on reading
-        target = self.path(key)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            # Write aside, then rename: a reader never sees half a file, even with two builds at once.
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(json.dumps(stored, ensure_ascii=False, separators=(",", ":")))  # C encoder
-            os.replace(tmp, target)
+        try:  # whole or not at all, even with two builds at once
+            write_atomic(self.path(key), json.dumps(stored, ensure_ascii=False, separators=(",", ":")).encode())
         except OSError as exc:
             self.writable = False
             log.warning("parse cache %s is not writable (%s); parsing without it", self.root, exc)
 
     def prune(self) -> None:
         """Drop the results of other parser versions: they can never be read again."""
-        try:
-            stale = [d for d in self.root.iterdir() if d.is_dir() and d.name != self.version]
-        except OSError:
-            return
-        for d in stale:
-            shutil.rmtree(d, ignore_errors=True)
+        prune_versions(self.root, self.version)

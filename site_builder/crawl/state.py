@@ -16,9 +16,9 @@ never leaves half a file, and a committed state diffs line by line.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
+
+from site_builder.files import write_atomic
 
 STATE_DIR = ".crawl"  # hidden: the build never takes anything under it for a report
 STATE_FILE = "state.json"
@@ -28,19 +28,6 @@ FORMAT = 1
 def dump_json(data: dict) -> bytes:
     """One key per line, sorted: a committed file diffs line by line."""
     return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write aside, then rename: a reader (or a crash) never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class StateError(Exception):

@@ -25,7 +25,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from site_builder.crawl.fetch import Response
-from site_builder.crawl.state import State, dump_json, write_atomic
+from site_builder.crawl.state import State, dump_json
+from site_builder.files import write_atomic
 from site_builder.read import sniff
 from site_builder.read.provenance import sidecar_path
 

@@ -24,12 +24,11 @@ import io
 import json
 import multiprocessing
 import os
-import shutil
-import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from site_builder.files import prune_versions, write_atomic
 from site_builder.read.document import ReadError
 
 ENGINE = "RapidOCR"
@@ -330,14 +329,8 @@ def cached_count(folder: Path) -> int:
 
 
 def prune_cache(folder: Path) -> None:
-    """Drop the results of other code versions under `folder`: no key can name them again, and a
-    cache kept between CI runs would otherwise grow by a full set at every OCR change."""
-    try:
-        stale = [d for d in folder.iterdir() if d.is_dir() and d.name != code_version()]
-    except OSError:
-        return
-    for d in stale:
-        shutil.rmtree(d, ignore_errors=True)
+    """Drop the results of other code versions under `folder` (see files.prune_versions)."""
+    prune_versions(folder, code_version())
 
 
 def _cache_path(key: str) -> Path:
@@ -359,12 +352,8 @@ def _cache_get(key: str) -> list[PageScan] | None:
 def _cache_put(key: str, pages: list[PageScan]) -> None:
     if _cache_dir is None:
         return
-    target = _cache_path(key)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(json.dumps([asdict(p) for p in pages], ensure_ascii=False, separators=(",", ":")))
-        os.replace(tmp, target)
+        write_atomic(_cache_path(key), json.dumps([asdict(p) for p in pages], ensure_ascii=False,
+                                                  separators=(",", ":")).encode())
     except OSError:  # a read-only cache only costs time
         pass

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import httpx
-from lxml import etree, html
 
 from site_builder.parse.titles import classify
 from site_builder.read.document import ReadError
+from site_builder.read.html import meta_tags, page_root
 from site_builder.read.meta import html_meta, html_title, iso_date
 from site_builder.read.text import decode
 
@@ -111,8 +111,8 @@ def parse_page(data: bytes):
     except ReadError:
         return None
     try:
-        return html.document_fromstring(re.sub(r"^\s*<\?xml[^>]*>", "", text))
-    except (etree.ParserError, ValueError):
+        return page_root(text)
+    except ReadError:
         return None
 
 
@@ -203,7 +203,6 @@ def read_report_page(data: bytes, url: str) -> ReportPage:
         if url_suffix(link) in ATTACHMENT_SUFFIXES and link not in seen and same_site(link, url):
             seen.add(link)
             attachments.append(Link(link, title))
-    tags = [(m.get("name") or m.get("property") or "", m.get("content") or "")
-            for m in root.iter("meta") if m.get("content") is not None]
+    tags = meta_tags(root)
     meta = html_meta(tags)
     return ReportPage(attachments, html_title(tags), meta["published"], meta["publisher"])

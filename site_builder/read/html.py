@@ -25,14 +25,28 @@ def html_lines(text: str) -> list[Line]:
     return parse_html(text)[0]
 
 
-def parse_html(text: str) -> tuple[list[Line], list[tuple[str, str]]]:
-    """The page's lines, and its <meta name=… content=…> pairs (the CMS's own metadata)."""
+# lxml refuses a decoded string that still declares its encoding (<?xml … encoding="gbk"?>).
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+
+
+def page_root(text: str):
+    """The decoded page as an lxml document; ReadError when it cannot be parsed."""
     try:
-        root = html.document_fromstring(_END_TAGS.sub("", text))
+        return html.document_fromstring(_END_TAGS.sub("", _XML_DECLARATION.sub("", text)))
     except (etree.ParserError, ValueError) as exc:
         raise ReadError(f"HTML could not be parsed: {exc}") from exc
-    tags = [(m.get("name") or m.get("property") or "", m.get("content") or "")
+
+
+def meta_tags(root) -> list[tuple[str, str]]:
+    """The page's <meta name=… content=…> pairs (the CMS's own metadata)."""
+    return [(m.get("name") or m.get("property") or "", m.get("content") or "")
             for m in root.iter("meta") if m.get("content") is not None]
+
+
+def parse_html(text: str) -> tuple[list[Line], list[tuple[str, str]]]:
+    """The page's lines, and its <meta name=… content=…> pairs (the CMS's own metadata)."""
+    root = page_root(text)
+    tags = meta_tags(root)
     title = root.findtext(".//title")
     lines: list[Line] = [Line((title.strip(),))] if title and title.strip() else []
     body = root.find("body")

@@ -12,6 +12,12 @@ from site_builder.read.document import Line
     ("某市教育局2023年度政府信息公开工作年度报告", "某市教育局", 2023),
     ("2022年某县人民政府政府信息公开工作年度报告", "某县人民政府", 2022),
     ("某区财政局关于2021年政府信息公开工作年度报告", "某区财政局", 2021),
+    # The year as titles also print it: in Chinese numerals, full-width, noted after the title,
+    # after 关于 — the same years titles.classify finds, so no report it accepts loses its body.
+    ("二〇一七年某市教育局政府信息公开工作年度报告", "某市教育局", 2017),
+    ("某市教育局２０１７年政府信息公开工作年度报告", "某市教育局", 2017),
+    ("某市教育局政府信息公开年报（2017年）", "某市教育局", 2017),
+    ("关于2014年度某县财政局的政府信息公开年度报告", "某县财政局", 2014),
 ])
 def test_agency_and_year(title, agency, year):
     assert agency_and_year(title) == (agency, year)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from site_builder import contract as c
+from site_builder.parse.titles import YEAR_RE, arabic_years
 from site_builder.parse.tokens import normalize
 from site_builder.read.document import Line
 
@@ -85,7 +86,6 @@ def part_spans(lines: list[Line], headings: dict[str, int]) -> dict[str, tuple[i
 
 _TITLE_WORDS = ("政府信息公开", "年度报告", "年报", "工作报告")
 _ARCHIVE = re.compile(r"^\s*(标题|题名|名称|title)\s*[:：]\s*(.+)$", re.I)
-YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
 def find_title(lines: list[Line], limit: int) -> tuple[str | None, tuple[int, ...]]:
@@ -133,17 +133,17 @@ _AGENCY_END = re.compile(r"(局|厅|委|办|办公室|政府|委员会|院|处|�
 
 def agency_and_year(title: str) -> tuple[str | None, int | None]:
     """`XX局 2024 年政府信息公开工作年度报告` and `2024年XX局政府信息公开…` alike."""
-    m = YEAR_RE.search(title)
+    text = arabic_years(normalize(title))  # ２０２４年 and 二〇二四年 as 2024年
+    m = YEAR_RE.search(text)
     if m is None:
         return None, None
     year = int(m.group(1))
-    before = title[: m.start()]
-    after = title[m.end():]
-    agency = before
-    if not normalize(before):
-        agency = re.split(r"政府信息公开", after.lstrip("度"))[0]
-    agency = re.sub(r"(关于|的)$", "", normalize(agency).strip("《》「」\"'“”:："))
-    agency = re.sub(r"^(关于)", "", agency)
+    before = text[: m.start()].strip("《》「」\"'“”:：").removeprefix("关于")
+    after = text[m.end():].lstrip("度")
+    # The body comes before the year, or, when the title opens with it (关于2014年度…), before
+    # 政府信息公开; a year noted after the title (…年报（2017年）) leaves the title itself before it.
+    agency = re.split(r"政府信息公开", before or after)[0]
+    agency = re.sub(r"(关于|的)$", "", agency.strip("《》「」\"'“”:："))
     return (agency or None), year
 
 

@@ -16,6 +16,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from site_builder.parse import tokens
+
+# A year as a report's title prints it (also layout's, which finds the body before or after it).
+YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+
 # The 2019 form (国办公开办函〔2019〕60号) starts with the reports on 2019; earlier reports have
 # no table 三 of the current forms.
 FIRST_FORM_YEAR = 2019
@@ -28,7 +33,6 @@ _NOT_REPORT = (("解读", "报告的解读，不是报告本身"), ("图解", "�
                ("答记者问", "答问"), ("统计表", "统计表"))
 _NOTE = re.compile(r"[（(【\[〔][^（）()【】\[\]〔〕]{0,20}[）)】\]〕]$")
 _EXTENSION = re.compile(r"\.(?:pdf|docx?|wps|ofd|xlsx?|html?|txt)$", re.IGNORECASE)
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
 _CN_YEAR = re.compile(r"([〇○零Ｏ一二三四五六七八九]{4})\s*年")
@@ -48,21 +52,19 @@ class Verdict:
 
 
 def normalize(title: str) -> str:
-    """NFKC (full-width digits and brackets), no white space, no file extension."""
-    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", title or ""))
-    return _EXTENSION.sub("", text)
+    """tokens.normalize (NFKC: full-width digits and brackets; no white space), no file extension."""
+    return _EXTENSION.sub("", tokens.normalize(title or ""))
+
+
+def arabic_years(text: str) -> str:
+    """`二〇二三年` as `2023年`: a year printed in Chinese numerals, written as the forms print it."""
+    return _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group(1)) + "年", text)
 
 
 def title_year(title: str) -> int | None:
     """The year the title names: `2017 年`, `二〇二三年`, `（2023年）`, or a bare `2023`."""
-    text = unicodedata.normalize("NFKC", title or "")
-    m = _YEAR.search(text)
-    if m:
-        return int(m.group(1))
-    m = _CN_YEAR.search(text)
-    if m:
-        return int("".join(_CN_DIGITS[c] for c in m.group(1)))
-    m = _BARE_YEAR.search(text)
+    text = arabic_years(unicodedata.normalize("NFKC", title or ""))
+    m = YEAR_RE.search(text) or _BARE_YEAR.search(text)
     return int(m.group(1)) if m else None
 
 

@@ -100,7 +100,7 @@ def write_agency(docs_dir: Path, model: Model, plan: SourcePlan, a: Agency) -> N
     def peer_context(year: int, page_root: str) -> dict:
         return region_pages.peers_context(peers, a, year, page_root)
 
-    older = documents.agency_section(a.documents, plan.site_paths(), root) if a.documents else ""
+    older = documents.agency_section(a.documents, plan.served_path, root) if a.documents else ""
     files = agency.agency_files(a, sources, peer_context if a.region_code else None,
                                 region_pages.region_context(regions, a, root), older)
     write_page(docs_dir, files.page)
@@ -163,7 +163,7 @@ def planned_pages(portal, plan: SourcePlan) -> list[Page]:
     """The pages that list original files: written once the budget has decided which are served."""
     pages = [quality.quality_page(portal, plan)]
     if portal.documents:
-        pages.append(documents.documents_page(portal.documents, plan.site_paths()))
+        pages.append(documents.documents_page(portal.documents, plan.served_path))
     return pages
 
 

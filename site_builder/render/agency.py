@@ -18,8 +18,6 @@ every table in HTML made the site four times what GitHub Pages holds.
 """
 from __future__ import annotations
 
-import gzip
-import json
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -30,8 +28,9 @@ from site_builder.model import Agency, key_figures, scan_note
 from site_builder.render import charts, tables
 from site_builder.render.audit import panel
 from site_builder.render.env import Page, environment, render, root_of
-from site_builder.render.fmt import number, percent
+from site_builder.render.fmt import gzip_json, number, percent
 from site_builder.render.missing import missing_parts
+from site_builder.render.sources import web_url
 
 YEARS_FILE = "years.json.gz"  # beside the agency's page: every year's parts, for the year switch
 _SECTION_HEADS = {k: f"{num}、{head}" for k, num, head in c.SECTIONS}
@@ -137,7 +136,7 @@ def year_context(agency: Agency, year: int, sources: SourceLinks, peers: PeersCo
         link = sources(other)
         twins.append((other.split("/")[-1], link.href if link else None))
     return dict(
-        report=report, year=year, root=root, source=source, twins=twins,
+        report=report, year=year, root=root, source=source, twins=twins, web_url=web_url(report),
         json_url=f"{root}data/agencies/{agency.slug}.json", permalink=permalink(year),
         cards=cards(report), charts=chart_list, file_key=f"{agency.slug}-{year}", marks=marks,
         missing=missing_parts(report), scan_note=scan_note(report),
@@ -207,5 +206,4 @@ def years_payload(agency: Agency, parts_by_year: dict[int, dict[str, str]]) -> b
     doc = {"agency": agency.name, "inline": sorted(INLINE_PARTS),
            "years": {str(y): {k: v for k, v in parts_by_year[y].items() if y != latest or k not in INLINE_PARTS}
                      for y in agency.years}}
-    raw = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return gzip.compress(raw, compresslevel=6, mtime=0)  # 9 costs twice the time for 2% less
+    return gzip_json(doc)

@@ -10,13 +10,14 @@ before grouping and `attach_documents` after it, and the pages call the two rend
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from site_builder import agencies as ag
 from site_builder.parse.titles import OLDER_FORM
 from site_builder.render.env import Page, render
+from site_builder.render.sources import web_url
 
 DOCUMENTS_DIR = "documents"
 # Formats portals publish reports in that the reader cannot read yet: saved by the crawl,
@@ -63,28 +64,30 @@ def attach_documents(agencies: list, documents: list[dict], registry: list[dict[
     return sorted(shelves, key=lambda s: (s.region, s.name))
 
 
-def _rows(documents: list[dict], source_urls: dict[str, str], root: str) -> list[dict]:
+ServedPath = Callable[[str], "str | None"]  # a source -> its path on the site when served (SourcePlan.served_path)
+
+
+def _rows(documents: list[dict], served_path: ServedPath, root: str) -> list[dict]:
     rows = []
     for d in documents:
-        url = d.get("url")
-        local = source_urls.get(str(d.get("source")))
+        local = served_path(str(d.get("source")))
         rows.append({"year": d.get("year"), "title": d.get("title") or "", "published": d.get("published"),
-                     "url": url if isinstance(url, str) and url.startswith(("https://", "http://")) else None,
-                     "file": root + local if local else None, "name": PurePosixPath(str(d.get("source"))).name})
+                     "url": web_url(d), "file": root + local if local else None,
+                     "name": PurePosixPath(str(d.get("source"))).name})
     return rows
 
 
-def agency_section(documents: list[dict], source_urls: dict[str, str], root: str) -> str:
+def agency_section(documents: list[dict], served_path: ServedPath, root: str) -> str:
     """The agency page's section of its older-form reports ("" when it has none)."""
     if not documents:
         return ""
-    return render("_documents.md.j2", rows=_rows(documents, source_urls, root))
+    return render("_documents.md.j2", rows=_rows(documents, served_path, root))
 
 
-def documents_page(shelves: list[Shelf], source_urls: dict[str, str]) -> Page:
+def documents_page(shelves: list[Shelf], served_path: ServedPath) -> Page:
     root = "../"
     bodies = [{"name": s.name, "region": s.region, "url": root + s.agency_url if s.agency_url else None,
-               "rows": _rows(s.documents, source_urls, root)} for s in shelves]
+               "rows": _rows(s.documents, served_path, root)} for s in shelves]
     body = render("documents.md.j2", bodies=bodies, count=sum(len(s.documents) for s in shelves))
     return Page(DOCUMENTS_DIR, "2019 年以前的年度报告", body,
                 {"description": "2019 年以前格式的政府信息公开工作年度报告：标题、年度与原文"})

@@ -33,7 +33,7 @@ from site_builder.model import Agency, Portal, cell, key_figures, outcome_groups
 from site_builder.render.agency import year_url
 from site_builder.render.audit import write_findings_csv
 from site_builder.render.documents import skipped_reason
-from site_builder.render.fmt import csv_cell, json_default
+from site_builder.render.fmt import csv_cell, gzip_json, json_default
 
 META_HELP = {
     "agency": "机关名称，与报告标题中的写法一致",
@@ -72,8 +72,7 @@ def dump(data: Any, path: Path) -> None:
 def dump_gz(data: Any, path: Path) -> None:
     """JSON, gzip-compressed (mtime 0: the same data gives the same bytes)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=json_default).encode("utf-8")
-    path.write_bytes(gzip.compress(raw, compresslevel=6, mtime=0))
+    path.write_bytes(gzip_json(data))
 
 
 def gzip_file(path: Path) -> Path:

@@ -5,6 +5,7 @@ markupsafe; JSON that goes inside a <script> is escaped so it can never close it
 """
 from __future__ import annotations
 
+import gzip
 import json
 from decimal import Decimal
 from typing import Any
@@ -78,6 +79,13 @@ def json_default(value: Any) -> Any:
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() and "." not in str(value) else float(value)
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def gzip_json(data: Any) -> bytes:
+    """Compact JSON, gzip-compressed: level 6 (9 costs twice the time for 2% less), mtime 0 (the same
+    data gives the same bytes). json.dumps, not dump: dump streams through the pure-Python encoder."""
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=json_default).encode("utf-8")
+    return gzip.compress(raw, compresslevel=6, mtime=0)
 
 
 def csv_cell(value: Any) -> str:

@@ -85,7 +85,6 @@ class SourceFile:
 class SourcePlan:
     files: dict[str, SourceFile]  # by source
     budget: int
-    available: int | None = None  # bytes the rest of the site left for sources (None: not fitted yet)
     changed: set[str] = field(default_factory=set)  # sources whose link changed in the last fit
 
     @property
@@ -107,9 +106,10 @@ class SourcePlan:
         folders = {str(parent) for f in self.served for parent in Path(f.site_path).parents}
         return sum(f.stored for f in self.served) + FOLDER_SIZE * len(folders)
 
-    def site_paths(self) -> dict[str, str]:
-        """source -> its path on the site (from the site root), for the files served."""
-        return {f.source: f.site_path for f in self.files.values() if f.served}
+    def served_path(self, source: str) -> str | None:
+        """The file's path on the site (from the site root) when it is served."""
+        f = self.files.get(source)
+        return f.site_path if f is not None and f.served else None
 
     def href(self, source: str, root: str) -> tuple[str | None, bool]:
         """(link to the file from a page at `root`, True when it goes to the publisher's site)."""
@@ -139,7 +139,7 @@ class SourcePlan:
         out = {f.source for f in unserved}
         files = {s: replace(f, served=s not in out) for s, f in self.files.items()}
         changed = {s for s in files if files[s].served != self.files[s].served}
-        return SourcePlan(files, self.budget, available, changed)
+        return SourcePlan(files, self.budget, changed)
 
 
 def web_url(report: dict) -> str | None:

@@ -29,7 +29,7 @@ from site_builder.agencies import read_registry
 from site_builder.model import Agency, Model, build_model
 from site_builder.render import agency, compare, data, documents, exports, home, quality, region_pages, statistics
 from site_builder.render.env import Page
-from site_builder.render.fmt import csv_cell
+from site_builder.render.fmt import csv_cell, write_csv
 from site_builder.render.sources import (BLOCK, DEFAULT_BUDGET, FOLDER_SIZE, LISTING_COLUMNS, SourcePlan,
                                         listing_rows, margin, plan_sources, stored_size)
 
@@ -218,7 +218,7 @@ def generate(content_dir: Path, docs_dir: Path, budget: int = DEFAULT_BUDGET) ->
         report = quality.build_report(portal)
         for page in planned_pages(portal, fitted):
             write_page(docs_dir, page)
-        exports.write_csv(docs_dir / "data" / "sources.csv", list(LISTING_COLUMNS),
+        write_csv(docs_dir / "data" / "sources.csv", list(LISTING_COLUMNS),
                           ([csv_cell(v) for v in row] for row in listing_rows(fitted)))
     return Generated(model, report, docs_dir, fitted, page_count, rest + fitted.served_bytes(), stats)
 

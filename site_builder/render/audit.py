@@ -7,7 +7,6 @@ the finding against the report's own words.
 """
 from __future__ import annotations
 
-import csv
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +14,7 @@ from typing import Any, Iterable
 
 from site_builder.audit import RULE_HELP, RULES, STATUSES, evidence_text, rule_status
 from site_builder.audit.findings import SEVERITY
-from site_builder.render.fmt import csv_cell, paragraph_id, paragraph_list
+from site_builder.render.fmt import csv_cell, paragraph_id, paragraph_list, write_csv
 
 STATUS_LABELS = {"pass": "通过", "fail": "未通过", "uncertain": "待核实", "not_assessable": "无法判断"}
 # Short CSS class suffixes: the panel is on every agency page, and pages are kept small.
@@ -149,10 +148,5 @@ def findings_rows(reports: Iterable[dict]) -> Iterable[list[Any]]:
 
 
 def write_findings_csv(reports: Iterable[dict], path: Path) -> None:
-    """data/findings.csv: one row per finding; cells of report text are neutralised for spreadsheets."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(FINDINGS_COLUMNS)
-        for row in findings_rows(reports):
-            writer.writerow([csv_cell(v) for v in row])
+    """data/findings.csv(.gz): one row per finding; cells of report text are neutralised for spreadsheets."""
+    write_csv(path, list(FINDINGS_COLUMNS), ([csv_cell(v) for v in row] for row in findings_rows(reports)))

@@ -18,13 +18,12 @@ reads its own rendered parts, not data. Written one region or year at a time.
 """
 from __future__ import annotations
 
-import csv
 import gzip
 import json
 import shutil
 from collections import defaultdict
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterator
 
 from site_builder import contract as c
 from site_builder.agencies import REGISTRY_COLUMNS, UNSETTLED
@@ -33,7 +32,7 @@ from site_builder.model import Agency, Portal, cell, key_figures, outcome_groups
 from site_builder.render.agency import year_url
 from site_builder.render.audit import write_findings_csv
 from site_builder.render.documents import skipped_reason
-from site_builder.render.fmt import csv_cell, gzip_json, json_default
+from site_builder.render.fmt import csv_cell, gzip_json, json_default, write_csv
 
 META_HELP = {
     "agency": "机关名称，与报告标题中的写法一致",
@@ -103,15 +102,6 @@ def csv_row(agency: Agency, report: dict) -> list[Any]:
             report.get("published"), report.get("url"), report.get("publisher"), report.get("active_template"),
             " ".join(rules), " ".join(str(x.get("path")) for x in report.get("inferred") or [])]
     return meta + [cell(report, p) for p in c.cell_paths()]
-
-
-def write_csv(path: Path, header: list[str], rows: Iterable[list[Any]]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # utf-8-sig: spreadsheet programs otherwise read the Chinese as mojibake.
-    with path.open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(header)
-        writer.writerows(rows)
 
 
 def report_rows(portal: Portal) -> list[list[Any]]:
@@ -215,7 +205,9 @@ def write_all(portal: Portal, data_dir: Path) -> dict[str, int]:
     write_csv(data_dir / "reports.csv", list(META_COLUMNS) + c.cell_paths(),
                ([csv_cell(v) for v in r] for r in rows))
     write_csv(data_dir / "agencies.csv", list(AGENCY_COLUMNS), agency_rows(portal))
-    write_findings_csv(portal.reports, data_dir / "findings.csv")
+    # The audit's findings and the database are read by programs, which inflate them in one step;
+    # compressed they take a seventh of the room a province's site has.
+    write_findings_csv(portal.reports, data_dir / "findings.csv.gz")
     write_reports(portal, data_dir)
     if len(portal.reports) <= REPORTS_JSON_MAX:
         dump([report_json(a, r) for a in portal.agencies for r in a.reports], data_dir / "reports.json")
@@ -231,9 +223,6 @@ def write_all(portal: Portal, data_dir: Path) -> dict[str, int]:
         "agencies": (opendata.agency_fields(AGENCY_COLUMNS), ["agency_id"], agency_rows(portal)),
         "reports": (report_fields, ["agency_id", "year"], rows),
     })
-    # The audit's findings and the database are read by programs, which inflate them in one step;
-    # compressed they take a seventh of the room a province's site has.
-    gzip_file(data_dir / "findings.csv")
     gzip_file(data_dir / opendata.DATABASE)
     opendata.write_datapackage(data_dir, META_HELP, list(AGENCY_COLUMNS))
     return {p.name: p.stat().st_size for p in data_dir.iterdir() if p.is_file()}

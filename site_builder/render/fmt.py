@@ -5,10 +5,13 @@ markupsafe; JSON that goes inside a <script> is escaped so it can never close it
 """
 from __future__ import annotations
 
+import csv
 import gzip
+import io
 import json
 from decimal import Decimal
-from typing import Any
+from pathlib import Path
+from typing import Any, Iterable
 
 from markupsafe import Markup, escape
 
@@ -86,6 +89,18 @@ def gzip_json(data: Any) -> bytes:
     data gives the same bytes). json.dumps, not dump: dump streams through the pure-Python encoder."""
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=json_default).encode("utf-8")
     return gzip.compress(raw, compresslevel=6, mtime=0)
+
+
+def write_csv(path: Path, header: list[str], rows: Iterable[list[Any]]) -> None:
+    """A CSV in utf-8-sig (spreadsheet programs otherwise read the Chinese as mojibake); a path
+    ending in .gz is written gzip-compressed as gzip_json is. Cells are written as given: text
+    from reports goes through csv_cell first."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = gzip.GzipFile(path, "wb", compresslevel=6, mtime=0) if path.suffix == ".gz" else path.open("wb")
+    with io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(header)
+        writer.writerows(rows)
 
 
 def csv_cell(value: Any) -> str:

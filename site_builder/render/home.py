@@ -5,26 +5,16 @@ from site_builder.agencies import UNSETTLED
 from site_builder.render.agency import agency_dir
 from site_builder.render.env import Page, render, root_of
 from site_builder.render.fmt import number, percent
-from site_builder.model import Agency, Portal, key_figures, share
+from site_builder.render.statistics import year_totals
+from site_builder.model import Agency, Portal, key_figures
 
 PAGE_SIZE = 100  # agencies per directory page: keeps every page small at 10,000 agencies
 
 
-def year_headlines(portal: Portal) -> list[dict[str, str]]:
-    """Each year's totals over the agencies that reported that year, newest first: adding up
-    different years' applications would count a body up to five times."""
-    by_year: dict[int, list[dict]] = {}
-    for report in portal.reports:
-        by_year.setdefault(report["year"], []).append(key_figures(report))
-    out = []
-    for year in sorted(by_year, reverse=True):
-        figures = by_year[year]
-        new = sum(f["new_received"] or 0 for f in figures)
-        processed = sum(f["total_processed"] or 0 for f in figures)
-        granted = sum(f["granted"] or 0 for f in figures)
-        out.append({"year": str(year), "reports": number(len(figures)), "new_received": number(new),
-                    "total_processed": number(processed), "granted_rate": percent(share(granted, processed))})
-    return out
+def year_headlines(portal: Portal) -> list[dict]:
+    """Each year's totals (statistics.year_totals) newest first: adding up different years'
+    applications would count a body up to five times."""
+    return [{**row, "reports": number(row["reports"])} for row in reversed(year_totals(portal))]
 
 
 def home_page(portal: Portal) -> Page:

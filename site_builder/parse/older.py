@@ -12,7 +12,7 @@ from __future__ import annotations
 from site_builder.parse.layout import agency_and_year, find_title
 from site_builder.parse.titles import OLDER_FORM, classify, report_title
 from site_builder.read import RawDocument
-from site_builder.read.meta import KEYS, empty_meta, merge
+from site_builder.read.meta import KEYS
 from site_builder.read.provenance import load, provenance_meta, provenance_title
 
 TITLE_LINES = 80  # a saved portal page opens with its navigation before the article's title
@@ -22,10 +22,12 @@ def older_form_document(source: str, doc: RawDocument | None, provenance: bytes 
     """`{"source", "agency", "year", "title", "published", "url", "publisher", "form": "pre-2019"}`
     when a title says the file is an annual report on a year before 2019; else None.
     `doc` is None when the file could not be read at all (the provenance alone then speaks)."""
-    prov = load(provenance)
-    candidates = [provenance_title(prov)]
-    if doc is not None:
-        candidates += [doc.title_hint, find_title(doc.lines, min(len(doc.lines), TITLE_LINES))[0]]
+    if doc is not None:  # read with its provenance: title_hint and meta hold what it says
+        candidates = [doc.title_hint, find_title(doc.lines, TITLE_LINES)[0]]
+        meta = doc.meta
+    else:
+        prov = load(provenance)
+        candidates, meta = [provenance_title(prov)], provenance_meta(prov)
     for candidate in candidates:
         title = report_title(candidate or "")
         if title is None:
@@ -34,7 +36,6 @@ def older_form_document(source: str, doc: RawDocument | None, provenance: bytes 
         agency, _ = agency_and_year(title)
         if not verdict.older_form or agency is None:
             return None  # the best title names a current-form year, or no body: not a document
-        meta = doc.meta if doc is not None and doc.meta else merge(provenance_meta(prov), empty_meta())
         return {"source": source, "agency": agency, "year": verdict.year, "title": title,
                 **{k: meta.get(k) for k in KEYS}, "form": OLDER_FORM}
     return None

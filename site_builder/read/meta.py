@@ -54,7 +54,9 @@ def iso_date(text: str | None) -> str | None:
     return None
 
 
-def _clean(key: str, value: str | None) -> str | None:
+def clean_field(key: str, value: str | None) -> str | None:
+    """A metadata value as the contract keeps it: a date as ISO, an address found in the text, a
+    publisher (never a CMS column's name), white space collapsed; None when nothing is left."""
     value = " ".join((value or "").split())
     if not value:
         return None
@@ -78,7 +80,7 @@ def header_fields(line: str) -> dict:
         end = found[n + 1].start() if n + 1 < len(found) else len(line)
         key = next(k for k, labels in _LABELS.items() if m.group(1) in labels)
         if key not in out:
-            out[key] = _clean(key, line[m.end():end])
+            out[key] = clean_field(key, line[m.end():end])
     return out
 
 
@@ -99,7 +101,7 @@ def html_meta(tags: list[tuple[str, str]]) -> dict:
         name = name.strip().lower()
         for key, names in _META_NAMES.items():
             if name in names and meta[key] is None:
-                meta[key] = _clean(key, content)
+                meta[key] = clean_field(key, content)
     return meta
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from site_builder.read.meta import KEYS, iso_date
+from site_builder.read.meta import clean_field
 
 SIDECAR_SUFFIX = ".provenance.json"
 
@@ -51,14 +51,12 @@ def provenance_meta(prov: dict) -> dict:
     """published, url, publisher as the provenance gives them: the date the report page states
     (for an attachment) or the list page's date; the file's original address; the publisher the
     report page names."""
-    def text(key: str) -> str | None:
-        value = prov.get(key)
-        return " ".join(value.split()) or None if isinstance(value, str) else None
+    def field(key: str, name: str) -> str | None:
+        value = prov.get(name)
+        return clean_field(key, value) if isinstance(value, str) else None
 
-    url = text("url")
-    return dict(zip(KEYS, (iso_date(text("page_published")) or iso_date(text("list_date")),
-                           url if url and url.startswith(("http://", "https://")) else None,
-                           text("page_publisher"))))
+    return {"published": field("published", "page_published") or field("published", "list_date"),
+            "url": field("url", "url"), "publisher": field("publisher", "page_publisher")}
 
 
 def provenance_title(prov: dict) -> str | None:

@@ -19,12 +19,13 @@ from urllib.parse import urlsplit
 import httpx
 
 from site_builder.parse.titles import classify
+from site_builder.read import UNREADABLE_FORMATS
 from site_builder.read.document import ReadError
 from site_builder.read.html import meta_tags, page_root
 from site_builder.read.meta import html_meta, html_title, iso_date
 from site_builder.read.text import decode
 
-ATTACHMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".wps", ".ofd", ".xls", ".xlsx", ".et")
+ATTACHMENT_SUFFIXES = (".pdf", ".doc", ".docx", *UNREADABLE_FORMATS)  # a report published as a document
 MAX_LIST_PAGES = 500  # a pager script claiming more pages than this is not believed
 _PAGER_WORDS = ("下一页", "下页", "尾页", "末页", "上一页", "上页", "首页", "next", "last", ">", ">>", "›", "»")
 _PAGED_NAME = re.compile(r"^(index|default|list)_(\d+)\.(s?html?)$", re.IGNORECASE)

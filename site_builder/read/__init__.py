@@ -17,6 +17,10 @@ __all__ = ["Line", "RawDocument", "ReadError", "read_bytes", "SUPPORTED_SUFFIXES
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".doc", *IMAGE_SUFFIXES)
+# Formats reports are published in that the reader cannot read yet: the crawl saves them, the build
+# names them (with these names) on the quality page.
+UNREADABLE_FORMATS = {".wps": "WPS 文字", ".ofd": "OFD 版式文件", ".xls": "Excel 工作簿（旧格式）",
+                      ".xlsx": "Excel 工作簿", ".et": "WPS 表格", ".rtf": "RTF 文档"}
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")  # PNG, JPEG, TIFF (both byte orders)

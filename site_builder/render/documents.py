@@ -16,14 +16,11 @@ from pathlib import PurePosixPath
 
 from site_builder import agencies as ag
 from site_builder.parse.titles import OLDER_FORM
+from site_builder.read import UNREADABLE_FORMATS
 from site_builder.render.env import Page, render
 from site_builder.render.sources import web_url
 
 DOCUMENTS_DIR = "documents"
-# Formats portals publish reports in that the reader cannot read yet: saved by the crawl,
-# listed on the quality page with their format.
-UNREADABLE_FORMATS = {".wps": "WPS 文字", ".ofd": "OFD 版式文件", ".xls": "Excel 工作簿（旧格式）",
-                      ".xlsx": "Excel 工作簿", ".et": "WPS 表格", ".rtf": "RTF 文档"}
 
 
 @dataclass

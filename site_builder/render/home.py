@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from site_builder.agencies import UNSETTLED
-from site_builder.render.agency import agency_dir
+from site_builder.render.agency import year_url
 from site_builder.render.env import Page, render, root_of
 from site_builder.render.fmt import number, percent
 from site_builder.render.statistics import year_totals
@@ -32,7 +32,7 @@ def directory_dir(page: int) -> str:
 
 def directory_row(agency: Agency, root: str) -> dict:
     f = key_figures(agency.latest)
-    return {"name": agency.name, "url": root + agency_dir(agency) + "/", "year": agency.years[-1], "region": agency.region or UNSETTLED,
+    return {"name": agency.name, "url": root + year_url(agency), "region": agency.region or UNSETTLED,
             "level": agency.level or "—", "kind": agency.kind,
             "years": "、".join(str(y) for y in agency.years), "new_received": number(f["new_received"]),
             "total_processed": number(f["total_processed"]), "granted_rate": percent(f["granted_rate"]),

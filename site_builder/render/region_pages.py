@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from site_builder.render.agency import agency_dir, year_url
+from site_builder.render.agency import year_url
 from site_builder.render.env import Page, render, root_of
 from site_builder.render.fmt import number, percent
 from site_builder.render.exports import dump
@@ -35,10 +35,10 @@ def agency_row(agency: Agency, root: str, year: int | None = None) -> dict:
     year = agency.years[-1] if year is None else year
     report = agency.report(year) if year in agency.years else None
     f = key_figures(report) if report else {}
-    return {"name": agency.name, "url": root + (year_url(agency, year) if report else agency_dir(agency) + "/"),
+    return {"name": agency.name, "url": root + year_url(agency, year if report else None),
             "region": agency.region or "地区未定",
             "level": agency.level or "—", "kind": agency.kind, "years": "、".join(map(str, agency.years)),
-            "year": year, "reported": report is not None, "new_received": number(f.get("new_received")),
+            "year": year, "new_received": number(f.get("new_received")),
             "total_processed": number(f.get("total_processed")), "granted_rate": percent(f.get("granted_rate"))}
 
 

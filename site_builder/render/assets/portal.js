@@ -663,12 +663,17 @@
       ev.stopPropagation();
       show(a.dataset.year, true);
     }, true);
-    window.addEventListener("popstate", function () {
-      if (!nav.isConnected) return;
-      show(new URLSearchParams(location.search).get("year") || latest, false);
-    });
-    show(new URLSearchParams(location.search).get("year") || latest, false);
+    yearSwitch = function () { show(new URLSearchParams(location.search).get("year") || latest, false); };
+    yearSwitch();
   }
+
+  /* Back and forward between years of the page shown: one listener for the page's life (instant
+   * navigation keeps the page, so a listener per agency visited would pile up). */
+  var yearSwitch = null;
+  window.addEventListener("popstate", function () {
+    var nav = document.querySelector("nav.portal-years[data-src]");
+    if (yearSwitch && nav && nav.dataset.enhanced) yearSwitch();
+  });
 
   /* ---- page life cycle ---------------------------------------------------------------- */
 

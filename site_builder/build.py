@@ -27,6 +27,7 @@ from pathlib import Path
 from site_builder import collect, progress
 from site_builder.agencies import read_registry
 from site_builder.model import Agency, Model, build_model
+from site_builder.model.documents import attach_documents, split_documents
 from site_builder.render import agency, compare, data, documents, exports, home, quality, region_pages, statistics
 from site_builder.render.env import Page
 from site_builder.render.fmt import csv_cell, write_csv
@@ -184,9 +185,9 @@ def generate(content_dir: Path, docs_dir: Path, budget: int = DEFAULT_BUDGET) ->
         registry, registry_errors = load_registry(registry_file)
         listed = {registry_file, content_dir / SOURCES_FILE}  # the content folder's own tables, not inputs
         others = [p.relative_to(content_dir).as_posix() for p in skipped if p not in listed]
-        reports, older = documents.split_documents(reports)
+        reports, older = split_documents(reports)
         model = build_model(reports, others, registry, registry_errors)
-        model.portal.documents = documents.attach_documents(model.portal.agencies, older, registry)
+        model.portal.documents = attach_documents(model.portal.agencies, older, registry)
         del reports  # the model holds the published ones; the rest would only cost memory
     portal = model.portal
     twins = {s: a.report(y) for a in portal.agencies for y, files in a.twins.items() for s in files}

@@ -50,8 +50,8 @@ def test_documents_are_listed_on_the_agency_page_and_never_counted(generated):
 
 def test_a_body_with_documents_only_is_on_the_older_reports_page(generated):
     shelves = {s.name: s for s in generated.model.portal.documents}
-    assert shelves["平潭市场监督管理局"].agency_url is None
-    assert shelves["平潭综合实验区财政金融局"].agency_url
+    assert shelves["平潭市场监督管理局"].agency is None
+    assert shelves["平潭综合实验区财政金融局"].agency
     page = (generated.docs_dir / "documents" / "index.md").read_text(encoding="utf-8")
     assert "平潭市场监督管理局2016年度政府信息公开工作年度报告" in page
     assert "https://www.pingtan.gov.cn/zwgk/zfxxgk/dfbmptlj/ptzhsyqbm/ptzhsyqscj/zfxxgknb/201701/t20170112_80479.htm" in page

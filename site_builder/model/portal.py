@@ -54,7 +54,7 @@ class Portal:
     rejected: list[Rejected]
     skipped: list[str] = field(default_factory=list)  # files that are not a report format
     notes: list[ag.Note] = field(default_factory=list)  # uncertain merges, unsettled places, registry errors
-    documents: list = field(default_factory=list)  # older-form reports by body: render/documents.Shelf
+    documents: list = field(default_factory=list)  # older-form reports by body: model/documents.Shelf
 
     @property
     def reports(self) -> list[dict]:

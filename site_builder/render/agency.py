@@ -29,20 +29,21 @@ from site_builder.render import charts, tables
 from site_builder.render.audit import panel
 from site_builder.render.env import Page, environment, render, root_of
 from site_builder.render.fmt import gzip_json, number, percent
-from site_builder.render.missing import missing_parts
+from site_builder.render.missing import TABLES, missing_parts
 from site_builder.render.sources import web_url
 
 YEARS_FILE = "years.json.gz"  # beside the agency's page: every year's parts, for the year switch
 _SECTION_HEADS = {k: f"{num}、{head}" for k, num, head in c.SECTIONS}
+_TABLE_HEADS = {k: f"{num}、{head}" for k, (num, head) in TABLES.items()}
 # The page's parts in order, each with its heading (None: the part sits under the page head).
 PARTS: tuple[tuple[str, str | None], ...] = (
     ("head", None),
     ("charts", "图表"),
     ("peers", "同类机关"),
     ("overview", _SECTION_HEADS["overview"]),
-    ("active", "二、主动公开政府信息情况"),
-    ("applications", "三、收到和处理政府信息公开申请情况"),
-    ("appeals", "四、政府信息公开行政复议、行政诉讼情况"),
+    ("active", _TABLE_HEADS["active"]),
+    ("applications", _TABLE_HEADS["applications"]),
+    ("appeals", _TABLE_HEADS["appeals"]),
     ("checks", "校验与推算"),
     ("audit", "审核发现"),
     ("problems", _SECTION_HEADS["problems"]),

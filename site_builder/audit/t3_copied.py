@@ -25,7 +25,6 @@ means at most a fifth of the part is new.
 """
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -199,9 +198,9 @@ class PeerIndex:
                     continue
                 mh = minhash(text)
                 self.hashes[(part, i)] = mh
+                if self.lsh is not None:  # keyed by its row in the part's matrix
+                    self.lsh[part].insert(f"{len(self.rows[part])}", mh)
                 self.rows[part].append(i)
-                if self.lsh is not None:
-                    self.lsh[part].insert(f"{i}", mh)
         for part, rows in self.rows.items():
             if rows:
                 self.matrix[part] = np.stack([self.hashes[(part, i)].hashvalues for i in rows])
@@ -211,9 +210,9 @@ class PeerIndex:
         LSH's candidates in a large group, every report in a small one."""
         rows = self.rows[part]
         if self.lsh is not None:
-            keys = [int(k) for k in itertools.islice(self.lsh[part].query(mh), MAX_SCAN)]
-            at = {k: r for r, k in enumerate(rows)}
-            picked = [at[k] for k in keys]
+            # Sorted: the query answers a set, whose order (hence which MAX_SCAN are ranked) would
+            # change with every process's string hashes.
+            picked = sorted(int(k) for k in self.lsh[part].query(mh))[:MAX_SCAN]
         else:
             picked = list(range(len(rows)))
         if not picked:

@@ -108,17 +108,19 @@ def _split_tokens(tokens: list[Token], n: int, shape: tuple[int, ...] | None) ->
     # Several tokens: distribute the extra cells over the runs. With a shape, only splits whose
     # segments keep their sums count toward the limit: a long partly spaced run ("2504156009 10
     # 2751") has thousands of splits and one reading, which a plain cut-off would never reach.
-    count = tried = 0
-    for parts in _split_multi([t.text if t.kind == "num" else None for t in tokens], n):
-        tried += 1
+    # Splits not all looked at within MAX_TRIED give none unless two are found, as _split_run does.
+    found: list[Reading] = []
+    for tried, parts in enumerate(_split_multi([t.text if t.kind == "num" else None for t in tokens], n), 1):
         if tried > MAX_TRIED:
-            return
+            if len(found) < 2:
+                found = []
+            break
         if shape is not None and not _sums_hold(parts, shape):
             continue
-        yield tuple(parts)
-        count += 1
-        if count >= MAX_SPLITS:
-            return
+        found.append(tuple(parts))
+        if len(found) >= MAX_SPLITS:
+            break
+    yield from found
 
 
 def _sums_hold(parts: list[Value], shape: tuple[int, ...]) -> bool:

@@ -20,6 +20,7 @@ import unicodedata
 from decimal import Decimal
 from typing import Iterator
 
+from site_builder.parse.readings import MAX_TRIED
 from site_builder.parse.tokens import NULL_MARKERS
 
 MAX_CUTS = 400  # cuts of one row kept at most; past that the row is left open
@@ -50,35 +51,44 @@ def pieces(texts: list[str]) -> list[str]:
     return out
 
 
-def is_run(piece: str) -> bool:
-    """A piece that may hold several cells: digits, with at most a leading sign."""
-    return bool(_RUN.fullmatch(piece)) and len(piece.lstrip("+-−")) > 1
+class _Exhausted(Exception):
+    """A row whose cuts could not all be looked at within MAX_TRIED steps."""
 
 
 def cuts(printed: list[str], columns: tuple[str, ...]) -> list[tuple[object, ...]]:
-    """Every reading of the pieces as one value per column (at most MAX_CUTS)."""
+    """Every reading of the pieces as one value per column (at most MAX_CUTS). A row whose cuts
+    cannot all be looked at within MAX_TRIED steps gives none unless two are found, as
+    readings._split_run does: one found is not known to be the only one."""
     signed = {i for i, col in enumerate(columns) if col.replace(" ", "") in SIGNED_COLUMNS}
     out: list[tuple[object, ...]] = []
-    for cut in _walk(printed, 0, len(columns), signed):
-        out.append(cut)
-        if len(out) >= MAX_CUTS:
-            break
+    try:
+        for cut in _walk(printed, 0, len(columns), signed, [MAX_TRIED]):
+            out.append(cut)
+            if len(out) >= MAX_CUTS:
+                break
+    except _Exhausted:
+        return out if len(out) >= 2 else []
     return out
 
 
-def _walk(printed: list[str], at: int, left: int, signed: set[int]) -> Iterator[tuple[object, ...]]:
-    """Readings of `printed` as `left` cells, the first of them in column `at`."""
+def _walk(printed: list[str], at: int, left: int, signed: set[int], budget: list[int]) -> Iterator[tuple[object, ...]]:
+    """Readings of `printed` as `left` cells, the first of them in column `at`; `budget` (a one-item
+    list) counts the cuts tried."""
     if not printed:
         if left == 0:
             yield ()
         return
     head, rest = printed[0], printed[1:]
-    room = left - len(rest)  # every later piece takes at least one cell
-    for k in range(1, min(room, _width(head)) + 1):
+    if not _signs_fit(head, at, signed):
+        return
+    # Every later piece takes at least one cell and at most its width.
+    least = max(1, left - sum(_width(p) for p in rest))
+    for k in range(least, min(left - len(rest), _width(head)) + 1):
         for cells in _split(head, k):
-            if not _signs_fit(head, at, signed):
-                continue
-            for tail in _walk(rest, at + k, left - k, signed):
+            budget[0] -= 1
+            if budget[0] < 0:
+                raise _Exhausted
+            for tail in _walk(rest, at + k, left - k, signed, budget):
                 yield (*cells, *tail)
 
 

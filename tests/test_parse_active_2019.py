@@ -141,7 +141,7 @@ def test_a_row_without_its_header_takes_the_forms_columns():
 def test_cuts_of_a_long_run_are_bounded_and_a_misplaced_sign_prunes_the_row():
     """A run far longer than its columns is looked at within a bound (review: forty digits under
     eight columns took 13 s, a signed piece that fits no 本年增/减 column 3 s for no cut)."""
-    from site_builder.parse.old_cuts import MAX_CUTS, cuts, pieces
+    from site_builder.parse.old_cuts import MAX_CUTS
 
     assert len(cuts(pieces(["1" * 40]), ("列",) * 8)) == MAX_CUTS
     assert cuts(pieces(["1" * 30, "+1"]), ("上一年项目数量", "本年增/减", "处理决定数量")) == []

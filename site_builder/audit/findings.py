@@ -10,7 +10,6 @@ that claims pass or fail without any.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, Iterable
@@ -96,12 +95,6 @@ def _printed(value: Any) -> str:
     return "未列" if value is None else str(value)
 
 
-_SPACES = re.compile(r"\s+")
-
-
-def squeeze(text: str) -> str:
-    """Whitespace removed: Chinese text runs without spaces, and PDF/OCR text breaks lines anywhere."""
-    return _SPACES.sub("", text)
 
 
 def cell(report: dict, path: str) -> int | float | Decimal | None:

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from site_builder import contract as c
-from site_builder.audit.findings import TABLE_TEXT_LABELS, cell, cell_evidence, finding, quote, section_text, squeeze
-from site_builder.parse.statements import Stated, document_statements, sentences
+from site_builder.audit.findings import TABLE_TEXT_LABELS, cell, cell_evidence, finding, quote, section_text
+from site_builder.parse.statements import Stated, document_statements, sentences, squeeze
 from site_builder.parse.statements import doubt as year_doubt
 
 RULE = "T2"

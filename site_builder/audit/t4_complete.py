@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator
 
-from site_builder.audit.findings import SECTION_LABELS, finding, quote, section_text, squeeze, value_evidence
+from site_builder.audit.findings import SECTION_LABELS, finding, quote, section_text, value_evidence
+from site_builder.parse.statements import sentences, squeeze
 
 RULE = "T4"
 FEE_FROM_YEAR = 2021
@@ -32,7 +33,6 @@ _NOTHING = re.compile(r"^(?:无|暂无|没有|无。|暂无。|没有。)$")
 _PROBLEMS = re.compile(r"问题|不足|差距|短板|薄弱|有待|仍需|尚需|不够|欠缺|不到位|不平衡|滞后")
 _MEASURES = re.compile(r"下一步|改进|措施|举措|今后|将进一步|将继续|将持续|加强|提升|完善|推进|强化")
 _FEE = re.compile(r"信息处理费|处理费|(?:收取|收费)[^。；]{0,12}费用|费用[^。；]{0,6}收取|收费通知|不收取费用")
-_SENTENCE_END = re.compile(r"(?<=[。；;！!？?\n])")
 
 
 def _any_printed(node: Any) -> bool:
@@ -90,9 +90,9 @@ def fee_stated(report: dict) -> Iterator[dict]:
         yield finding(RULE, "not_assessable", f"{year} 年度的报告格式尚未要求说明信息处理费（自 {FEE_FROM_YEAR} 年度起）。")
         return
     for key in ("other", "problems", "overview"):  # part 六 first; renumbered reports put the fee elsewhere
-        for sentence in _SENTENCE_END.split(section_text(report, key)):
+        for sentence in sentences(section_text(report, key)):
             if _FEE.search(squeeze(sentence)):
-                yield finding(RULE, "pass", "报告说明了信息处理费的收取情况。", [quote(key, sentence.strip())])
+                yield finding(RULE, "pass", "报告说明了信息处理费的收取情况。", [quote(key, sentence)])
                 return
     if not squeeze(section_text(report, "other")):
         # Some reports state the fee as a table of its own part (五、信息处理费收取情况) and have no

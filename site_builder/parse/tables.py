@@ -233,7 +233,7 @@ def _old_row_values(row: OldRow, paths: tuple[str | None, ...],
         return (None,) * len(row.columns), [], [{
             "rule": "ambiguous", "cells": [p for p in paths if p],
             "message": f"「{printed}」的数字无法拆成表头的 {len(row.columns)} 列（{'、'.join(row.columns)}），各单元格留空"}]
-    found = settle(paths, row.cuts, stated())
+    found = settle(paths, row.cuts, stated() if any(paths) else [])  # no current cell: nothing to read the text for
     values = agreed(found.kept, len(row.columns))
     before = agreed(list(row.cuts), len(row.columns))
     # Cells the text settled: open among all cuts, agreed among the cuts the text leaves.

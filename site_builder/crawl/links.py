@@ -182,7 +182,7 @@ def read_list(data: bytes, url: str) -> ListPage:
         if is_entry or (same_site(link, url) and classify(title).is_report):
             seen.add(link)
             out.items.append(Link(link, title, _date_near(a)))
-        elif same_site(link, url) and any(w in title for w in _COLUMN_WORDS) and not classify(title).is_report:
+        elif same_site(link, url) and any(w in title for w in _COLUMN_WORDS):  # not a report: taken above
             out.columns.append(Link(link, title))
     scripts = "\n".join(s.text or "" for s in root.iter("script"))
     out.pages += [p for p in _script_pages(scripts, url) if p not in out.pages and p != url]

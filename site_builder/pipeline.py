@@ -32,6 +32,16 @@ def parse_bytes(data: bytes, source: str, suffix: str = "", debug: bool = False,
     return report
 
 
+def holds_report(data: bytes, source: str, suffix: str = "") -> bool:
+    """Whether the file holds a report of the 2019/2021 forms (its tables read), without checking it:
+    the crawl asks this of a report page that also links attachments."""
+    try:
+        parse_document(segment(read_bytes(data, source, suffix)))
+    except (ReadError, ParseError, RecursionError):
+        return False
+    return True
+
+
 def read_input(path: Path, root: Path | None = None) -> tuple[str, bytes] | dict:
     """(source, bytes) of one input, or its error object: the one place a file is read."""
     source = source_path(path, root)

@@ -256,10 +256,9 @@ def _label(task: dict) -> str:
 
 def _is_report_page(resp: Response) -> bool:
     """Whether the page itself holds a report's tables (then it is saved, its attachments are not)."""
-    from site_builder.pipeline import parse_bytes
+    from site_builder.pipeline import holds_report
 
-    result = parse_bytes(resp.content, resp.url, ".html")
-    return "error" not in result and not result.get("form")
+    return holds_report(resp.content, resp.url, ".html")
 
 
 def _stored(listing: ListPage, resp: Response) -> dict:

@@ -20,7 +20,7 @@ import unicodedata
 from decimal import Decimal
 from typing import Iterator
 
-from site_builder.parse.readings import MAX_TRIED
+from site_builder.parse.readings import MAX_TRIED, split_plain
 from site_builder.parse.tokens import NULL_MARKERS
 
 MAX_CUTS = 400  # cuts of one row kept at most; past that the row is left open
@@ -110,22 +110,8 @@ def _split(piece: str, k: int) -> Iterator[tuple[object, ...]]:
             yield (cell_value(piece),)
         return
     sign = piece[:1] if piece[:1] in "+-−" else ""
-    for parts in _plain(piece[len(sign):], k):
-        yield (cell_value(sign + parts[0]), *(int(p) for p in parts[1:]))
-
-
-def _plain(digits: str, k: int) -> Iterator[list[str]]:
-    """Cuts of a digit run into k numbers written without leading zeros."""
-    if k == 1:
-        if digits and (digits == "0" or digits[0] != "0"):
-            yield [digits]
-        return
-    for end in range(1, len(digits) - k + 2):
-        head = digits[:end]
-        if head != "0" and head[0] == "0":
-            break
-        for tail in _plain(digits[end:], k - 1):
-            yield [head, *tail]
+    for parts in split_plain(piece[len(sign):], k):  # k numbers written without leading zeros
+        yield (-parts[0] if sign in ("-", "−") else parts[0], *parts[1:])
 
 
 def agreed(found: list[tuple[object, ...]], width: int) -> tuple[object, ...]:

@@ -148,12 +148,13 @@ def _split_multi(texts: list[str | None], n: int) -> Iterator[list[Value]]:
                 yield [None if head is None else _num(head)] + tail
         return
     for k in range(1, min(len(head), n) + 1):
-        for parts in _split_plain(head, k):
+        for parts in split_plain(head, k):
             for tail in _split_multi(rest, n - k):
                 yield parts + tail
 
 
-def _split_plain(digits: str, k: int) -> Iterator[list[Value]]:
+def split_plain(digits: str, k: int) -> Iterator[list[Value]]:
+    """Cuts of a digit run into k numbers written without leading zeros."""
     if k == 1:
         if _valid(digits):
             yield [int(digits)]
@@ -161,7 +162,7 @@ def _split_plain(digits: str, k: int) -> Iterator[list[Value]]:
     for cut in range(1, len(digits) - k + 2):
         head = digits[:cut]
         if _valid(head):
-            for tail in _split_plain(digits[cut:], k - 1):
+            for tail in split_plain(digits[cut:], k - 1):
                 yield [int(head)] + tail
 
 
